@@ -1,0 +1,89 @@
+/**
+ * The convolution of a layer: filters as tfjs kernels, and `convolve`, which pads, convolves and adds the
+ * bias for the three channel modes of the spec.
+ *
+ * - `gray` and `rgb`: one `conv2d` with a [kh, kw, C, F] kernel; a 2-D filter is repeated over the C
+ *   channels, so an RGB filter sums its three slices into one map (Keras `Conv2D`).
+ * - `rgb-per-channel`: `depthwiseConv2d` with channel multiplier F, then reordered so maps run
+ *   f0.R, f0.G, f0.B, f1.R, ... as the contract fixes (tfjs emits R.f0, R.f1, ...).
+ * tfjs refuses a stride and a dilation both above 1: then it convolves densely with the dilation and keeps
+ * every stride-th row and column, which is the same result.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { LayerGeometry } from './geometry.ts';
+import { padImage } from './padding.ts';
+import { inputChannels, kernelShape, type LayerSpec, type Weights } from './spec.ts';
+
+/** Weight of filter `weights` at row r, column c, input channel ch, with a 2-D filter shared by every channel. */
+function weightAt(weights: Weights, r: number, c: number, ch: number): number {
+  const cell = weights[r]?.[c];
+  if (Array.isArray(cell)) return cell[ch] ?? 0;
+  return cell ?? 0;
+}
+
+/**
+ * The filters of a spec as one flat kernel, laid out [kh, kw, C, F] (tfjs `conv2d` and, with F as the
+ * channel multiplier, `depthwiseConv2d`). With `flip` each filter is rotated 180 degrees, turning the
+ * cross-correlation that tfjs computes into a true convolution.
+ */
+export function kernelValues(spec: LayerSpec): { values: Float32Array; shape: [number, number, number, number] } {
+  const first = spec.filters[0];
+  const { kh, kw } = first ? kernelShape(first.weights) : { kh: 0, kw: 0 };
+  const channels = inputChannels(spec.channels);
+  const count = spec.filters.length;
+  const values = new Float32Array(kh * kw * channels * count);
+  spec.filters.forEach((filter, f) => {
+    for (let r = 0; r < kh; r++) {
+      for (let c = 0; c < kw; c++) {
+        const sr = spec.flip ? kh - 1 - r : r;
+        const sc = spec.flip ? kw - 1 - c : c;
+        for (let ch = 0; ch < channels; ch++) {
+          values[((r * kw + c) * channels + ch) * count + f] = weightAt(filter.weights, sr, sc, ch);
+        }
+      }
+    }
+  });
+  return { values, shape: [kh, kw, channels, count] };
+}
+
+/** Bias of each output map, in map order (repeated over R, G, B for `rgb-per-channel`). */
+export function biasValues(spec: LayerSpec): Float32Array {
+  const perMap = spec.channels === 'rgb-per-channel' ? 3 : 1;
+  return Float32Array.from(spec.filters.flatMap((f) => Array<number>(perMap).fill(f.bias)));
+}
+
+/**
+ * Convolves a layer input ([H, W, 1] for gray, [H, W, 3] otherwise; see `layerInput`) with the spec's
+ * filters and adds the biases. `geometry` must be `layerGeometry(spec, H, W)`, which has validated the
+ * spec against this size. Returns the pre-activation maps [Ho, Wo, M], owned by the caller.
+ */
+export function convolve(input: tf.Tensor3D, spec: LayerSpec, geometry: LayerGeometry): tf.Tensor3D {
+  return tf.tidy(() => {
+    const padded = tf.expandDims(padImage(input, geometry.pads, spec.padMode), 0) as tf.Tensor4D;
+    const { values, shape } = kernelValues(spec);
+    const kernel = tf.tensor4d(values, shape);
+    const dense = spec.stride.some((s) => s > 1) && spec.dilation.some((d) => d > 1);
+    const stride: [number, number] = dense ? [1, 1] : spec.stride;
+
+    let maps: tf.Tensor4D;
+    if (spec.channels === 'rgb-per-channel') {
+      const byChannel = tf.depthwiseConv2d(padded, kernel, stride, 'valid', 'NHWC', spec.dilation);
+      const [, h, w] = byChannel.shape;
+      const filters = spec.filters.length;
+      const split = tf.transpose(tf.reshape(byChannel, [1, h, w, 3, filters]), [0, 1, 2, 4, 3]);
+      maps = tf.reshape(split, [1, h, w, 3 * filters]);
+    } else {
+      maps = tf.conv2d(padded, kernel, stride, 'valid', 'NHWC', spec.dilation);
+    }
+    if (dense) {
+      const { height, width, maps: m } = geometry.conv;
+      maps = tf.stridedSlice(maps, [0, 0, 0, 0], [1, height * spec.stride[0], width * spec.stride[1], m], [
+        1,
+        spec.stride[0],
+        spec.stride[1],
+        1,
+      ]) as tf.Tensor4D;
+    }
+    return tf.squeeze(tf.add(maps, tf.tensor1d(biasValues(spec))), [0]);
+  });
+}

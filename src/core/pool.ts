@@ -1,0 +1,24 @@
+/**
+ * Max and average pooling of feature maps [H, W, M], each map on its own. With `same` padding the padded
+ * cells are ignored: never the max, never counted in the average (TensorFlow's rule).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import type { PoolSpec } from './spec.ts';
+
+function pool4d(maps: tf.Tensor3D, pool: PoolSpec, kind: 'max' | 'avg'): tf.Tensor3D {
+  return tf.tidy(() => {
+    const x = tf.expandDims(maps, 0) as tf.Tensor4D;
+    const op = kind === 'max' ? tf.maxPool : tf.avgPool;
+    return tf.squeeze(op(x, pool.size, pool.stride, pool.padding), [0]);
+  });
+}
+
+/** Largest value in each pooling window; returns [Ho, Wo, M] owned by the caller. */
+export function poolMax(maps: tf.Tensor3D, pool: PoolSpec): tf.Tensor3D {
+  return pool4d(maps, pool, 'max');
+}
+
+/** Mean of the in-image cells of each pooling window; returns [Ho, Wo, M] owned by the caller. */
+export function poolAvg(maps: tf.Tensor3D, pool: PoolSpec): tf.Tensor3D {
+  return pool4d(maps, pool, 'avg');
+}
