@@ -31,7 +31,15 @@ export default tseslint.config(
           patterns: [
             { group: UI_LAYERS, message: 'src/core is pure: no React or store.' },
             {
-              group: ['**/components/**', '**/store/**', '**/engine/**', '**/render/**', '**/image/**', '**/i18n/**', '**/cli/**'],
+              group: [
+                '**/components/**',
+                '**/store/**',
+                '**/engine/**',
+                '**/render/**',
+                '**/image/**',
+                '**/i18n/**',
+                '**/cli/**',
+              ],
               message: 'src/core must not import higher layers.',
             },
           ],

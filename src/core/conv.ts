@@ -26,7 +26,10 @@ function weightAt(weights: Weights, r: number, c: number, ch: number): number {
  * channel multiplier, `depthwiseConv2d`). With `flip` each filter is rotated 180 degrees, turning the
  * cross-correlation that tfjs computes into a true convolution.
  */
-export function kernelValues(spec: LayerSpec): { values: Float32Array; shape: [number, number, number, number] } {
+export function kernelValues(spec: LayerSpec): {
+  values: Float32Array;
+  shape: [number, number, number, number];
+} {
   const first = spec.filters[0];
   const { kh, kw } = first ? kernelShape(first.weights) : { kh: 0, kw: 0 };
   const channels = inputChannels(spec.channels);
@@ -77,12 +80,12 @@ export function convolve(input: tf.Tensor3D, spec: LayerSpec, geometry: LayerGeo
     }
     if (dense) {
       const { height, width, maps: m } = geometry.conv;
-      maps = tf.stridedSlice(maps, [0, 0, 0, 0], [1, height * spec.stride[0], width * spec.stride[1], m], [
-        1,
-        spec.stride[0],
-        spec.stride[1],
-        1,
-      ]) as tf.Tensor4D;
+      maps = tf.stridedSlice(
+        maps,
+        [0, 0, 0, 0],
+        [1, height * spec.stride[0], width * spec.stride[1], m],
+        [1, spec.stride[0], spec.stride[1], 1],
+      ) as tf.Tensor4D;
     }
     return tf.squeeze(tf.add(maps, tf.tensor1d(biasValues(spec))), [0]);
   });

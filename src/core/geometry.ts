@@ -3,7 +3,14 @@
  * TensorFlow's SAME padding, output sizes, and `layerGeometry`, which checks a spec against an image size
  * and throws a `SpecError` that says what leaves no output.
  */
-import { inputChannels, kernelShape, SpecError, type LayerSpec, type Padding, type PoolSpec } from './spec.ts';
+import {
+  inputChannels,
+  kernelShape,
+  SpecError,
+  type LayerSpec,
+  type Padding,
+  type PoolSpec,
+} from './spec.ts';
 
 /** Pixels on each side of an image, in the order of the spec: top, bottom, left, right. */
 export interface Pads {
@@ -22,7 +29,11 @@ export function effectiveKernel(kernel: number, dilation: number): number {
  * TensorFlow's SAME rule for one axis: out = ceil(in / stride), total = max((out - 1) * stride + k - in, 0),
  * floor(total / 2) before and the rest after. `kernelEff` is the dilated kernel size.
  */
-export function samePadding(input: number, kernelEff: number, stride: number): [before: number, after: number] {
+export function samePadding(
+  input: number,
+  kernelEff: number,
+  stride: number,
+): [before: number, after: number] {
   const out = Math.ceil(input / stride);
   const total = Math.max((out - 1) * stride + kernelEff - input, 0);
   const before = Math.floor(total / 2);
@@ -30,7 +41,13 @@ export function samePadding(input: number, kernelEff: number, stride: number): [
 }
 
 /** floor((in + padBefore + padAfter - kernelEff) / stride) + 1; 0 or less means no output. */
-export function outputSize(input: number, kernelEff: number, stride: number, padBefore = 0, padAfter = 0): number {
+export function outputSize(
+  input: number,
+  kernelEff: number,
+  stride: number,
+  padBefore = 0,
+  padAfter = 0,
+): number {
   return Math.floor((input + padBefore + padAfter - kernelEff) / stride) + 1;
 }
 

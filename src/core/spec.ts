@@ -117,7 +117,10 @@ function rejectUnknownKeys(obj: Record<string, unknown>, allowed: readonly strin
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new SpecError(field, `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${describe(value)}`);
+  throw new SpecError(
+    field,
+    `must be one of ${allowed.map((a) => `"${a}"`).join(', ')}, got ${describe(value)}`,
+  );
 }
 
 function finiteNumber(value: unknown, field: string): number {
@@ -157,7 +160,10 @@ function parsePadding(value: unknown): Padding {
 
 function parseWeights(value: unknown, field: string): Weights {
   if (!Array.isArray(value) || value.length === 0) {
-    throw new SpecError(field, `must be a non-empty array of rows (kh x kw or kh x kw x C), got ${describe(value)}`);
+    throw new SpecError(
+      field,
+      `must be a non-empty array of rows (kh x kw or kh x kw x C), got ${describe(value)}`,
+    );
   }
   if (value.length > MAX_KERNEL_SIZE) {
     throw new SpecError(field, `has ${value.length} rows; at most ${MAX_KERNEL_SIZE} are allowed`);
@@ -177,7 +183,10 @@ function parseWeights(value: unknown, field: string): Weights {
   return value.map((row: unknown, r) => {
     const rowField = `${field}[${r}]`;
     if (!Array.isArray(row) || row.length !== kw) {
-      throw new SpecError(rowField, `must be a row of ${kw} entries like row 0 (ragged weights), got ${describe(row)}`);
+      throw new SpecError(
+        rowField,
+        `must be a row of ${kw} entries like row 0 (ragged weights), got ${describe(row)}`,
+      );
     }
     return row.map((cell: unknown, c) => {
       const cellField = `${rowField}[${c}]`;
@@ -207,7 +216,8 @@ function parsePool(value: unknown, fallback: PoolSpec): PoolSpec {
   return {
     size: value.size === undefined ? fallback.size : intPair(value.size, 'pool.size', 1, MAX_STEP),
     stride: value.stride === undefined ? fallback.stride : intPair(value.stride, 'pool.stride', 1, MAX_STEP),
-    padding: value.padding === undefined ? fallback.padding : oneOf(value.padding, POOL_PADDINGS, 'pool.padding'),
+    padding:
+      value.padding === undefined ? fallback.padding : oneOf(value.padding, POOL_PADDINGS, 'pool.padding'),
   };
 }
 
@@ -240,7 +250,10 @@ export function parseSpec(value: unknown): LayerSpec {
       throw new SpecError('filters', 'must be a non-empty array of filters');
     }
     if (value.filters.length > MAX_FILTERS) {
-      throw new SpecError('filters', `has ${value.filters.length} filters; at most ${MAX_FILTERS} are allowed`);
+      throw new SpecError(
+        'filters',
+        `has ${value.filters.length} filters; at most ${MAX_FILTERS} are allowed`,
+      );
     }
     filters = value.filters.map((f: unknown, i) => parseFilter(f, i));
   }
@@ -256,7 +269,8 @@ export function parseSpec(value: unknown): LayerSpec {
     dilation: value.dilation === undefined ? base.dilation : intPair(value.dilation, 'dilation', 1, MAX_STEP),
     padding: value.padding === undefined ? base.padding : parsePadding(value.padding),
     padMode: value.padMode === undefined ? base.padMode : oneOf(value.padMode, PAD_MODES, 'padMode'),
-    activation: value.activation === undefined ? base.activation : oneOf(value.activation, ACTIVATIONS, 'activation'),
+    activation:
+      value.activation === undefined ? base.activation : oneOf(value.activation, ACTIVATIONS, 'activation'),
     pool: value.pool === undefined ? base.pool : parsePool(value.pool, base.pool),
   };
 

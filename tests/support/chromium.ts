@@ -1,7 +1,11 @@
 /** Where the system Chromium is and how to start it (DESIGN.md): WebGL2 through SwiftShader on the CPU. */
 import { existsSync } from 'node:fs';
 
-export const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+export const CHROMIUM_CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+];
 
 export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',

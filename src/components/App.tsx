@@ -1,0 +1,69 @@
+import { useEffect, useRef } from 'react';
+import { engine } from '../engine/index.ts';
+import { loadFile } from '../image/load.ts';
+import { useStore } from '../store/index.ts';
+import { DisplayControls } from './DisplayControls.tsx';
+import { ErrorAlert } from './ErrorAlert.tsx';
+import { FormulaPanel } from './FormulaPanel.tsx';
+import { Header } from './Header.tsx';
+import { ImagePanel } from './ImagePanel.tsx';
+import { KernelEditor } from './KernelEditor.tsx';
+import { LayerControls } from './LayerControls.tsx';
+import { Pipeline } from './Pipeline.tsx';
+
+/** Pasting an image anywhere (outside a text field) loads it, as if dropped on the drop zone. */
+function usePasteImage(): void {
+  useEffect(() => {
+    const onPaste = (event: ClipboardEvent) => {
+      const file = Array.from(event.clipboardData?.files ?? [])[0];
+      if (!file) return;
+      event.preventDefault();
+      void loadFile(file, 'paste');
+    };
+    window.addEventListener('paste', onPaste);
+    return () => window.removeEventListener('paste', onPaste);
+  }, []);
+}
+
+export function App() {
+  const mainRef = useRef<HTMLElement>(null);
+  const language = useStore((s) => s.language);
+  usePasteImage();
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  // Tests and tools wait on data-frames: it counts completed redraws of every canvas.
+  useEffect(
+    () =>
+      engine.onFrame((frames) => {
+        if (mainRef.current) mainRef.current.dataset.frames = String(frames);
+      }),
+    [],
+  );
+
+  return (
+    <>
+      <Header />
+      <main ref={mainRef} data-frames={0}>
+        <ErrorAlert />
+        <div className="workbench">
+          <aside className="controls">
+            <ImagePanel />
+            <KernelEditor />
+            <LayerControls />
+            <DisplayControls />
+          </aside>
+          <div className="results">
+            <Pipeline />
+            <FormulaPanel />
+          </div>
+        </div>
+      </main>
+      <footer className="app-footer">
+        <a href="samples/SOURCES.md">Sample images: sources and licences</a>
+      </footer>
+    </>
+  );
+}

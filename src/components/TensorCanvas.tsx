@@ -1,0 +1,31 @@
+import { memo, useEffect, useRef } from 'react';
+import { engine } from '../engine/index.ts';
+
+interface Props {
+  /** Engine canvas key, e.g. 'input' or 'features-0'. */
+  canvasKey: string;
+  label: string;
+  /** Tensor size, so the box has the right shape before the first draw. */
+  width: number;
+  height: number;
+}
+
+/** A canvas the engine draws a tensor into at tensor resolution; CSS scales it with crisp pixels. */
+export const TensorCanvas = memo(function TensorCanvas({ canvasKey, label, width, height }: Props) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const canvas = ref.current;
+    if (!canvas) return;
+    engine.attachCanvas(canvasKey, canvas);
+    return () => engine.detachCanvas(canvasKey, canvas);
+  }, [canvasKey]);
+  return (
+    <canvas
+      ref={ref}
+      className="tensor-canvas"
+      role="img"
+      aria-label={label}
+      style={{ aspectRatio: `${width} / ${height}` }}
+    />
+  );
+});

@@ -1,0 +1,167 @@
+/**
+ * The engine: owns the image tensor and the layer's output tensors, recomputes when the store's spec,
+ * display or image changes (at most once per animation frame, stale requests dropped), and draws every
+ * attached canvas. It lives outside React; components only attach canvases by key.
+ *
+ * Canvas keys: 'input', and per output map m (0-based) `features-m`, `maxPool-m`, `avgPool-m`.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { disposeOutputs, layerGeometry, layerInput, runLayer, type LayerOutputs } from '../core/index.ts';
+import { colorize, drawTensorToCanvas } from '../render/index.ts';
+import type { State } from '../store/index.ts';
+import type { StoreApi } from 'zustand/vanilla';
+
+export type StageKey = 'features' | 'maxPool' | 'avgPool';
+export const STAGES: readonly StageKey[] = ['features', 'maxPool', 'avgPool'];
+
+export function canvasKey(stage: StageKey, map: number): string {
+  return `${stage}-${map}`;
+}
+
+type FrameListener = (frames: number) => void;
+
+export class Engine {
+  private image: tf.Tensor3D | null = null;
+  private outputs: LayerOutputs | null = null;
+  private readonly canvases = new Map<string, HTMLCanvasElement>();
+  private frameRequested = false;
+  private drawing = false;
+  private dirty = false;
+  private frames = 0;
+  private readonly frameListeners = new Set<FrameListener>();
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly store: StoreApi<State>,
+    private readonly onError: (detail: string) => void,
+  ) {}
+
+  /** Starts watching the store; call once the tfjs backend is ready. */
+  start(): void {
+    this.unsubscribe?.();
+    let last = this.store.getState();
+    this.unsubscribe = this.store.subscribe((state) => {
+      if (state.spec !== last.spec || state.mapDisplay !== last.mapDisplay || state.image !== last.image) {
+        this.schedule();
+      }
+      last = state;
+    });
+    this.schedule();
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = null;
+    disposeOutputs(this.outputs);
+    this.outputs = null;
+    this.image?.dispose();
+    this.image = null;
+  }
+
+  /** Takes the pixels of a decoded image as the new input; the caller closes the bitmap afterwards. */
+  setImage(pixels: ImageBitmap | ImageData | HTMLCanvasElement): void {
+    const next = tf.tidy(() => tf.cast(tf.browser.fromPixels(pixels, 3), 'float32') as tf.Tensor3D);
+    this.image?.dispose();
+    this.image = next;
+    this.schedule();
+  }
+
+  attachCanvas(key: string, canvas: HTMLCanvasElement): void {
+    this.canvases.set(key, canvas);
+    this.schedule();
+  }
+
+  detachCanvas(key: string, canvas: HTMLCanvasElement): void {
+    if (this.canvases.get(key) === canvas) this.canvases.delete(key);
+  }
+
+  /** Called after every completed redraw with the number of redraws so far. */
+  onFrame(listener: FrameListener): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
+  }
+
+  get frameCount(): number {
+    return this.frames;
+  }
+
+  /** The current outputs, for inspection; owned by the engine, valid until the next frame. */
+  get current(): LayerOutputs | null {
+    return this.outputs;
+  }
+
+  schedule(): void {
+    if (this.frameRequested) return;
+    this.frameRequested = true;
+    requestAnimationFrame(() => {
+      this.frameRequested = false;
+      void this.render();
+    });
+  }
+
+  private async render(): Promise<void> {
+    if (this.drawing) {
+      this.dirty = true;
+      return;
+    }
+    const image = this.image;
+    if (!image) return;
+    this.drawing = true;
+    try {
+      const { spec, mapDisplay } = this.store.getState();
+      const [height, width] = image.shape;
+      const geometry = layerGeometry(spec, height, width);
+      const outputs = runLayer(image, spec, geometry);
+      disposeOutputs(this.outputs);
+      this.outputs = outputs;
+
+      const inputCanvas = this.canvases.get('input');
+      if (inputCanvas) {
+        const rgba = tf.tidy(() => imageToRgba(layerInput(image, spec.channels)));
+        await drawAndDispose(rgba, inputCanvas);
+      }
+      const byStage: Record<StageKey, tf.Tensor3D> = {
+        features: outputs.featureMaps,
+        maxPool: outputs.maxPool,
+        avgPool: outputs.avgPool,
+      };
+      for (let m = 0; m < geometry.conv.maps; m++) {
+        for (const stage of STAGES) {
+          const canvas = this.canvases.get(canvasKey(stage, m));
+          if (!canvas) continue;
+          const maps = byStage[stage];
+          const rgba = tf.tidy(() => {
+            const one = tf.squeeze(tf.slice(maps, [0, 0, m], [-1, -1, 1]), [2]) as tf.Tensor2D;
+            return colorize(one, mapDisplay);
+          });
+          await drawAndDispose(rgba, canvas);
+        }
+      }
+      this.frames += 1;
+      for (const listener of this.frameListeners) listener(this.frames);
+    } catch (error) {
+      this.onError(error instanceof Error ? error.message : String(error));
+    } finally {
+      this.drawing = false;
+      if (this.dirty) {
+        this.dirty = false;
+        this.schedule();
+      }
+    }
+  }
+}
+
+/** [H, W, 1 or 3] in 0..255 to opaque RGBA in 0..1 for drawing. */
+function imageToRgba(x: tf.Tensor3D): tf.Tensor3D {
+  const rgb = x.shape[2] === 1 ? tf.tile(x, [1, 1, 3]) : x;
+  const scaled = tf.div(tf.clipByValue(rgb, 0, 255), 255);
+  return tf.concat([scaled, tf.onesLike(tf.slice(scaled, [0, 0, 0], [-1, -1, 1]))], 2) as tf.Tensor3D;
+}
+
+async function drawAndDispose(rgba: tf.Tensor3D, canvas: HTMLCanvasElement): Promise<void> {
+  try {
+    await drawTensorToCanvas(rgba, canvas);
+  } finally {
+    rgba.dispose();
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Loading an image into the page: decode and check it, make sure the current layer can run on its size,
+ * then hand the pixels to the engine and record it in the store. Any failure raises an alert and keeps
+ * the previous image, spec and results.
+ */
+import { engine } from '../engine/index.ts';
+import { raise, setImage, specProblem, store, type ImageSource } from '../store/index.ts';
+import { decodeImage, ImageError } from './decode.ts';
+import { findSample, sampleUrl } from './samples.ts';
+
+let generation = 0;
+
+/** Loads `blob`; resolves true if it is now the input. A newer load started meanwhile wins. */
+export async function loadImage(
+  blob: Blob,
+  name: string,
+  source: ImageSource,
+  sampleId: string | null = null,
+): Promise<boolean> {
+  const mine = ++generation;
+  let decoded;
+  try {
+    decoded = await decodeImage(blob, name);
+  } catch (error) {
+    if (mine !== generation) return false;
+    if (error instanceof ImageError) raise({ key: error.key, params: error.params });
+    else raise({ key: 'error.broken', params: { name } });
+    return false;
+  }
+  try {
+    if (mine !== generation) return false;
+    const meta = { source, sampleId, name, width: decoded.width, height: decoded.height };
+    const problem = specProblem(store.getState().spec, meta);
+    if (problem) {
+      raise({ key: 'error.imageSpec', params: { name, detail: problem.message } });
+      return false;
+    }
+    engine.setImage(decoded.bitmap);
+    setImage(meta);
+    return true;
+  } finally {
+    decoded.bitmap.close();
+  }
+}
+
+export async function loadFile(file: File, source: ImageSource = 'file'): Promise<boolean> {
+  return loadImage(file, file.name || 'pasted image', source);
+}
+
+export async function loadSample(id: string): Promise<boolean> {
+  const sample = findSample(id);
+  if (!sample) return false;
+  const response = await fetch(sampleUrl(sample));
+  if (!response.ok) {
+    raise({ key: 'error.broken', params: { name: sample.file } });
+    return false;
+  }
+  return loadImage(await response.blob(), sample.label, 'sample', sample.id);
+}

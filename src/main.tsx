@@ -1,0 +1,72 @@
+/**
+ * Bootstraps the page: reads the share link, starts tfjs on the best backend, loads the sample image,
+ * then renders React and keeps the URL hash in step with the store.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './components/App.tsx';
+import { engine, requestedBackend, startBackend } from './engine/index.ts';
+import { loadSample } from './image/load.ts';
+import { DEFAULT_SAMPLE_ID, findSample } from './image/samples.ts';
+import { raise, setBackendStatus, store } from './store/index.ts';
+import { decodeHash, encodeHash, type HashState } from './store/urlHash.ts';
+import './styles.css';
+
+/** Applies the link's state; a malformed link leaves the defaults and says so. */
+function applyHash(hash: string): HashState {
+  try {
+    const parsed = decodeHash(hash);
+    store.setState({
+      ...(parsed.spec && { spec: parsed.spec }),
+      ...(parsed.mapDisplay && { mapDisplay: parsed.mapDisplay }),
+      ...(parsed.language && { language: parsed.language }),
+    });
+    return parsed;
+  } catch (error) {
+    raise({ key: 'error.link', params: { detail: (error as Error).message } });
+    return {};
+  }
+}
+
+function mirrorStateInHash(): void {
+  let written = '';
+  const write = () => {
+    const hash = encodeHash(store.getState());
+    if (hash === written) return;
+    written = hash;
+    history.replaceState(null, '', `#${hash}`);
+  };
+  store.subscribe(write);
+  write();
+  window.addEventListener('hashchange', () => {
+    if (location.hash.slice(1) === written) return;
+    const parsed = applyHash(location.hash);
+    if (parsed.sampleId && parsed.sampleId !== store.getState().image?.sampleId)
+      void loadSample(parsed.sampleId);
+  });
+}
+
+async function boot(): Promise<void> {
+  const fromLink = applyHash(location.hash);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  try {
+    setBackendStatus(await startBackend(requestedBackend(location.search)));
+  } catch (error) {
+    raise({ key: 'error.backend', params: { backend: 'tfjs', detail: (error as Error).message } });
+    return;
+  }
+  engine.start();
+  const sampleId = fromLink.sampleId && findSample(fromLink.sampleId) ? fromLink.sampleId : DEFAULT_SAMPLE_ID;
+  const loaded = await loadSample(sampleId);
+  // A link's spec may not fit its sample (e.g. a 31x31 kernel on a 28x28 image): fall back to defaults.
+  if (!loaded && !store.getState().image) await loadSample(DEFAULT_SAMPLE_ID);
+  mirrorStateInHash();
+}
+
+void boot();

@@ -1,0 +1,55 @@
+/**
+ * The state a person chose, as typed slices: image, layer spec, display, interface. Only serialisable
+ * inputs: no tensors, no canvases, nothing derivable (shapes come from `layerGeometry` in selectors).
+ */
+import type { Language, MessageKey, Params } from '../i18n/index.ts';
+import type { LayerSpec } from '../core/index.ts';
+
+export type ImageSource = 'sample' | 'file' | 'paste';
+
+/** What is shown as the input; its pixels live in the engine. */
+export interface ImageMeta {
+  source: ImageSource;
+  /** Sample id (see image/samples.ts) when `source` is 'sample'. */
+  sampleId: string | null;
+  name: string;
+  width: number;
+  height: number;
+}
+
+export const MAP_DISPLAYS = ['symmetric', 'minmax', 'abs', 'raw'] as const;
+export type MapDisplay = (typeof MAP_DISPLAYS)[number];
+
+export interface Notice {
+  key: MessageKey;
+  params?: Params;
+}
+
+export type BackendName = 'webgl' | 'wasm' | 'cpu';
+
+export interface BackendStatus {
+  name: BackendName | null;
+  /** Why this backend and not webgl, when it is not webgl. */
+  reason: 'fallback' | 'forced' | null;
+  detail: string | null;
+}
+
+export interface ImageSlice {
+  image: ImageMeta | null;
+}
+
+export interface SpecSlice {
+  spec: LayerSpec;
+}
+
+export interface DisplaySlice {
+  mapDisplay: MapDisplay;
+  language: Language;
+}
+
+export interface InterfaceSlice {
+  error: Notice | null;
+  backend: BackendStatus;
+}
+
+export type State = ImageSlice & SpecSlice & DisplaySlice & InterfaceSlice;

@@ -1,0 +1,82 @@
+/**
+ * The share link (CONTRACT.md section 4): the state a person set lives in the URL hash,
+ * `#spec=<URI-encoded spec JSON>&sample=<id>&display=<mode>&lang=<en|ko>`. Only fields that differ from
+ * the defaults are written, so links stay short. Reading validates every field and never evaluates.
+ */
+import { compactSpec, parseSpec, type LayerSpec } from '../core/index.ts';
+import { isLanguage, type Language } from '../i18n/index.ts';
+import { MAP_DISPLAYS, type MapDisplay, type State } from './state.ts';
+
+export interface HashState {
+  spec?: LayerSpec;
+  sampleId?: string;
+  mapDisplay?: MapDisplay;
+  language?: Language;
+}
+
+export class HashError extends Error {
+  override name = 'HashError';
+}
+
+const SAMPLE_ID = /^[a-z0-9-]{1,40}$/;
+
+export function encodeHash(state: Pick<State, 'spec' | 'image' | 'mapDisplay' | 'language'>): string {
+  const parts: string[] = [];
+  const spec = compactSpec(state.spec);
+  if (Object.keys(spec).length > 0) parts.push(`spec=${encodeURIComponent(JSON.stringify(spec))}`);
+  if (state.image?.source === 'sample' && state.image.sampleId) parts.push(`sample=${state.image.sampleId}`);
+  if (state.mapDisplay !== 'symmetric') parts.push(`display=${state.mapDisplay}`);
+  parts.push(`lang=${state.language}`);
+  return parts.join('&');
+}
+
+/** Parses a location hash (with or without '#'); throws `HashError` naming the bad part. */
+export function decodeHash(hash: string): HashState {
+  const out: HashState = {};
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (!body) return out;
+  for (const part of body.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    let value: string;
+    try {
+      value = decodeURIComponent(eq < 0 ? '' : part.slice(eq + 1));
+    } catch {
+      throw new HashError(`${key}: not valid URI encoding`);
+    }
+    switch (key) {
+      case 'spec': {
+        let json: unknown;
+        try {
+          json = JSON.parse(value);
+        } catch {
+          throw new HashError('spec: not valid JSON');
+        }
+        try {
+          out.spec = parseSpec(json);
+        } catch (error) {
+          throw new HashError((error as Error).message);
+        }
+        break;
+      }
+      case 'sample':
+        if (!SAMPLE_ID.test(value)) throw new HashError('sample: not a sample name');
+        out.sampleId = value;
+        break;
+      case 'display':
+        if (!(MAP_DISPLAYS as readonly string[]).includes(value)) {
+          throw new HashError(`display: must be one of ${MAP_DISPLAYS.join(', ')}`);
+        }
+        out.mapDisplay = value as MapDisplay;
+        break;
+      case 'lang':
+        if (!isLanguage(value)) throw new HashError('lang: must be en or ko');
+        out.language = value;
+        break;
+      default:
+        throw new HashError(`${key}: unknown link field`);
+    }
+  }
+  return out;
+}
