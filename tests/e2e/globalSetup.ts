@@ -1,0 +1,115 @@
+/**
+ * Global setup of the `e2e` project: build the page once, serve it on a free port of 127.0.0.1, and tell the
+ * tests where (`inject('e2eBaseUrl')`). Torn down when the run ends.
+ *
+ * The build runs `vite build` in a child process with NODE_ENV=production: inside Vitest NODE_ENV is `test`,
+ * and Vite takes `process.env.NODE_ENV || mode` for the bundle, which would ship React's development build
+ * instead of what users get. It builds into a temporary folder, so it never clobbers someone's dist/.
+ * Serving uses Vite's own `preview()` (the same server as `npm run preview`, with the right MIME types).
+ *
+ * A failed build does not abort the whole Vitest run (the unit and browser projects still report): the
+ * error is handed to the tests as `e2eSetupError`, and every e2e file fails with it (tests/e2e/support.ts).
+ *
+ * Environment:
+ * - E2E_BASE_URL: test a page that is already served there (e.g. `npm run dev`); no build.
+ * - E2E_APP_ROOT: build and serve the Vite app in that folder instead of this repository (to check the
+ *   harness against another page).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { preview, type PreviewServer } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Where the built page is served, ending in `/`; empty when the setup failed. */
+    e2eBaseUrl: string;
+    /** Why the page could not be built or served; empty when all is well. */
+    e2eSetupError: string;
+  }
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const CONFIG_NAMES = ['vite.config.ts', 'vite.config.mts', 'vite.config.js', 'vite.config.mjs'];
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const fromEnv = process.env.E2E_BASE_URL;
+  if (fromEnv) {
+    project.provide('e2eBaseUrl', fromEnv.endsWith('/') ? fromEnv : `${fromEnv}/`);
+    project.provide('e2eSetupError', '');
+    return async () => {};
+  }
+
+  const appRoot = path.resolve(process.env.E2E_APP_ROOT ?? REPO_ROOT);
+  const outDir = await mkdtemp(path.join(tmpdir(), 'kernelscope-e2e-'));
+  let server: PreviewServer | undefined;
+  const teardown = async () => {
+    await server?.close();
+    await rm(outDir, { recursive: true, force: true });
+  };
+
+  try {
+    await buildApp(appRoot, outDir);
+    const port = await freePort();
+    const configFile = CONFIG_NAMES.map((n) => path.join(appRoot, n)).find((p) => existsSync(p));
+    server = await preview({
+      root: appRoot,
+      configFile: configFile ?? false,
+      logLevel: 'warn',
+      build: { outDir },
+      preview: { host: '127.0.0.1', port, strictPort: true, open: false },
+    });
+    const address = server.httpServer.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    project.provide('e2eBaseUrl', `http://127.0.0.1:${actualPort}/`);
+    project.provide('e2eSetupError', '');
+  } catch (error) {
+    project.provide('e2eBaseUrl', '');
+    project.provide('e2eSetupError', error instanceof Error ? error.message : String(error));
+  }
+  return teardown;
+}
+
+/** `vite build` of appRoot into outDir, as a production build; rejects with the end of its output. */
+async function buildApp(appRoot: string, outDir: string): Promise<void> {
+  if (!existsSync(path.join(appRoot, 'index.html'))) {
+    throw new Error(`There is no page to test yet: ${path.join(appRoot, 'index.html')} does not exist.`);
+  }
+  const viteBin = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  const args = [viteBin, 'build', appRoot, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
+  const output: string[] = [];
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: appRoot,
+      env: { ...process.env, NODE_ENV: 'production' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  if (code !== 0) {
+    const tail = output.join('').trim().split('\n').slice(-40).join('\n');
+    throw new Error(`\`vite build\` of the page failed (exit ${code}):\n${tail}`);
+  }
+}
+
+/** A TCP port that was free on 127.0.0.1 a moment ago. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error('no free port on 127.0.0.1'))));
+    });
+  });
+}
