@@ -1,0 +1,197 @@
+/**
+ * `kernelscope render`: image + spec in, .npy files and PNGs out. Everything that can be wrong with the
+ * input is checked before any tensor is made, in the order a person would fix it: the spec text, the spec,
+ * the image file, the image, the spec against the image's size.
+ */
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  disposeOutputs,
+  layerGeometry,
+  parseSpec,
+  runLayer,
+  type LayerGeometry,
+  type LayerSpec,
+} from '../core/index.ts';
+import { initCpuBackend } from './backend.ts';
+import { decodeImage, imageTensor } from './decode.ts';
+import { fileProblem, InputError, oneLine } from './errors.ts';
+import { encodeNpy } from './npy.ts';
+import { encodeGrayPng, mapToGray, type PngScale } from './png.ts';
+
+/** Largest spec text accepted (64 filters of 31 x 31 x 3 weights fit easily). */
+export const MAX_SPEC_BYTES = 16 * 1024 * 1024;
+/** Largest image file accepted; the decoded size is checked separately. */
+export const MAX_IMAGE_FILE_BYTES = 256 * 1024 * 1024;
+/**
+ * Largest padded image x maps the cpu backend is asked for (2^27 float32 values, 512 MiB per tensor): a
+ * bound on the feature maps and on the full-resolution maps computed when both stride and dilation exceed 1.
+ */
+export const MAX_LAYER_VALUES = 2 ** 27;
+
+export interface RenderOptions {
+  imagePath: string;
+  /** A file path, or `-` for standard input. */
+  specPath: string;
+  outDir: string;
+  scale: PngScale;
+}
+
+export interface StageResult {
+  /** `conv`, `maxpool` or `avgpool`: the .npy name and the PNG prefix. */
+  name: 'conv' | 'maxpool' | 'avgpool';
+  shape: [number, number, number];
+  files: string[];
+}
+
+async function readText(stream: AsyncIterable<Buffer | string>, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    size += buf.length;
+    if (size > limit) throw new InputError(`spec on standard input is over ${limit / 1024 / 1024} MiB`);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The spec text from a file or from standard input (`-`), parsed as JSON and validated. */
+export async function loadSpec(
+  specPath: string,
+  stdin: () => AsyncIterable<Buffer | string>,
+): Promise<LayerSpec> {
+  const where = specPath === '-' ? 'spec on standard input' : `spec ${specPath}`;
+  let text: string;
+  if (specPath === '-') {
+    text = await readText(stdin(), MAX_SPEC_BYTES);
+  } else {
+    try {
+      const info = await stat(specPath);
+      if (info.isDirectory()) throw new InputError(`cannot read ${where}: it is a directory`);
+      if (info.size > MAX_SPEC_BYTES)
+        throw new InputError(`${where} is over ${MAX_SPEC_BYTES / 1024 / 1024} MiB`);
+      text = await readFile(specPath, 'utf8');
+    } catch (err) {
+      if (err instanceof InputError) throw err;
+      throw new InputError(`cannot read ${where}: ${fileProblem(err)}`);
+    }
+  }
+  if (text.trim() === '') throw new InputError(`${where} is empty; it must be a JSON object such as {}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new InputError(
+      `${where} is not valid JSON: ${oneLine(err instanceof Error ? err.message : String(err))}`,
+    );
+  }
+  // A SpecError names its field; main.ts reports it.
+  return parseSpec(json);
+}
+
+async function loadImage(imagePath: string): Promise<ReturnType<typeof decodeImage>> {
+  let bytes: Uint8Array;
+  try {
+    const info = await stat(imagePath);
+    if (info.isDirectory()) throw new InputError(`cannot read image ${imagePath}: it is a directory`);
+    if (info.size > MAX_IMAGE_FILE_BYTES) {
+      throw new InputError(`image ${imagePath} is over ${MAX_IMAGE_FILE_BYTES / 1024 / 1024} MiB`);
+    }
+    bytes = await readFile(imagePath);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`cannot read image ${imagePath}: ${fileProblem(err)}`);
+  }
+  try {
+    return decodeImage(bytes);
+  } catch (err) {
+    if (err instanceof InputError) throw new InputError(`image ${imagePath} ${err.message}`);
+    throw err;
+  }
+}
+
+function checkBudget(geometry: LayerGeometry): void {
+  const { input, pads, conv } = geometry;
+  const paddedH = input.height + pads.top + pads.bottom;
+  const paddedW = input.width + pads.left + pads.right;
+  const values = paddedH * paddedW * conv.maps;
+  if (values > MAX_LAYER_VALUES) {
+    throw new InputError(
+      `the layer is too large for the command line: ${paddedH} x ${paddedW} padded pixels x ${conv.maps} maps ` +
+        `is ${values} values, over the limit of ${MAX_LAYER_VALUES}; use a smaller image, fewer filters or less padding`,
+    );
+  }
+}
+
+async function ensureDir(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EEXIST' || code === 'ENOTDIR' ? 'it exists and is not a directory' : fileProblem(err);
+    throw new InputError(`cannot create output directory ${dir}: ${why}`);
+  }
+}
+
+async function write(path: string, bytes: Uint8Array): Promise<void> {
+  try {
+    await writeFile(path, bytes);
+  } catch (err) {
+    throw new InputError(`cannot write ${path}: ${fileProblem(err)}`);
+  }
+}
+
+/** Runs the layer and writes DIR/{conv,maxpool,avgpool}.npy and DIR/{stage}-{map}.png (maps from 1). */
+export async function render(
+  options: RenderOptions,
+  stdin: () => AsyncIterable<Buffer | string>,
+): Promise<StageResult[]> {
+  const spec = await loadSpec(options.specPath, stdin);
+  const image = await loadImage(options.imagePath);
+  const geometry = layerGeometry(spec, image.height, image.width);
+  checkBudget(geometry);
+  await ensureDir(options.outDir);
+
+  await initCpuBackend();
+  const input = imageTensor(image);
+  let outputs: ReturnType<typeof runLayer> | null = null;
+  let stages: { name: StageResult['name']; shape: [number, number, number]; data: Float32Array }[];
+  try {
+    outputs = runLayer(input, spec, geometry);
+    const named = [
+      ['conv', outputs.featureMaps],
+      ['maxpool', outputs.maxPool],
+      ['avgpool', outputs.avgPool],
+    ] as const;
+    stages = await Promise.all(
+      named.map(async ([name, tensor]) => {
+        const data = await tensor.data();
+        return {
+          name,
+          shape: [...tensor.shape] as [number, number, number],
+          data: data instanceof Float32Array ? data : Float32Array.from(data),
+        };
+      }),
+    );
+  } finally {
+    input.dispose();
+    disposeOutputs(outputs);
+  }
+
+  const results: StageResult[] = [];
+  for (const { name, shape, data } of stages) {
+    const npyPath = join(options.outDir, `${name}.npy`);
+    await write(npyPath, encodeNpy(data, shape));
+    const files = [npyPath];
+    const [height, width, maps] = shape;
+    for (let m = 0; m < maps; m++) {
+      const pngPath = join(options.outDir, `${name}-${m + 1}.png`);
+      await write(pngPath, encodeGrayPng(width, height, mapToGray(data, shape, m, options.scale)));
+      files.push(pngPath);
+    }
+    results.push({ name, shape, files });
+  }
+  return results;
+}
