@@ -8,6 +8,10 @@
  * a machine with apt-get, it runs `apt-get update && apt-get install -y chromium`, printing each command;
  * otherwise it says how to get one.
  *
+ * The page speaks Korean too (and its English labels quote the Korean terms), so it also makes sure there is
+ * a Korean font, else screenshots (docs/screenshot.png) show empty boxes: when fontconfig knows none and we
+ * can use apt-get, it installs Debian's fonts-nanum (10 MB). That step never fails the run.
+ *
  * Run directly (`node scripts/ensure-chromium.mjs`) it prints the path and exits 0, or exits 1.
  */
 import { spawnSync } from 'node:child_process';
@@ -81,9 +85,41 @@ export function ensureChromium() {
   return installed;
 }
 
+function hasKoreanFont() {
+  const result = spawnSync('fc-list', [':lang=ko', 'family'], { encoding: 'utf8' });
+  // Without fontconfig's tool we cannot tell; say yes rather than install blindly.
+  if (result.error || result.status !== 0) return true;
+  return result.stdout.trim() !== '';
+}
+
+/** Installs a Korean font when there is none and apt-get can; reports and carries on when it cannot. */
+export function ensureKoreanFont() {
+  if (hasKoreanFont()) return;
+  if (!canInstallWithApt()) {
+    console.log(
+      'No Korean font found: Korean text in screenshots will show as boxes (apt-get install fonts-nanum).',
+    );
+    return;
+  }
+  console.log("No Korean font found: installing Debian's fonts-nanum with apt-get.");
+  try {
+    run('apt-get', ['install', '-y', 'fonts-nanum']);
+  } catch {
+    try {
+      run('apt-get', ['update']);
+      run('apt-get', ['install', '-y', 'fonts-nanum']);
+    } catch (error) {
+      console.log(
+        `Could not install fonts-nanum (${error instanceof Error ? error.message : error}); carrying on.`,
+      );
+    }
+  }
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
     console.log(`Chromium: ${ensureChromium()}`);
+    ensureKoreanFont();
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);

@@ -14,7 +14,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { ensureChromium } from './ensure-chromium.mjs';
+import { ensureChromium, ensureKoreanFont } from './ensure-chromium.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,6 +26,7 @@ try {
   process.exit(1);
 }
 console.log(`Chromium for the browser and e2e tests: ${chromium}`);
+ensureKoreanFont();
 
 const vitestBin = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
 if (!existsSync(vitestBin)) {

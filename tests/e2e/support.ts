@@ -28,6 +28,8 @@ export const VIEWPORT = { width: 1400, height: 900 };
 /** SwiftShader compiles shaders on the CPU: the first draw can take many seconds. */
 const FIRST_DRAW_TIMEOUT_MS = 90_000;
 const REDRAW_TIMEOUT_MS = 30_000;
+/** How long the first frame may still take once the page shows an alert. */
+const ALERT_GRACE_MS = 15_000;
 const SETTLE_MS = 250;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -215,19 +217,24 @@ export async function frames(page: Page): Promise<number | null> {
 }
 
 async function waitForFirstDraw({ page, log }: Session): Promise<void> {
+  const drawn = () => Number(document.querySelector('main')?.getAttribute('data-frames')) >= 1;
+  const drawnOrAlert = () =>
+    Number(document.querySelector('main')?.getAttribute('data-frames')) >= 1 ||
+    [...document.querySelectorAll('[role="alert"]')].some((el) => (el.textContent ?? '').trim() !== '');
+  let why = `within ${FIRST_DRAW_TIMEOUT_MS / 1000} s`;
   try {
-    await page.waitForFunction(
-      () => Number(document.querySelector('main')?.getAttribute('data-frames')) >= 1,
-      null,
-      {
-        timeout: FIRST_DRAW_TIMEOUT_MS,
-      },
-    );
+    await page.waitForFunction(drawnOrAlert, null, { timeout: FIRST_DRAW_TIMEOUT_MS });
+    // An alert before the first frame may be harmless (a bad share link); one that stays with nothing
+    // drawn means the page is broken, and waiting the full time on every test would only slow the news.
+    why = `within ${ALERT_GRACE_MS / 1000} s of an alert`;
+    await page.waitForFunction(drawn, null, { timeout: ALERT_GRACE_MS });
   } catch {
     const seen = await frames(page).catch(() => null);
+    const alert = await alertText(page).catch(() => '');
+    const status = await statusText(page).catch(() => '');
     throw new Error(
-      `The page never finished its first redraw: expected <main data-frames="N"> with N >= 1 within ` +
-        `${FIRST_DRAW_TIMEOUT_MS / 1000} s, saw data-frames=${seen}.\n${describeLog(log)}`,
+      `The page never finished its first redraw: expected <main data-frames="N"> with N >= 1 ${why}, ` +
+        `saw data-frames=${seen}.\nstatus: ${status || '(none)'}\nalert: ${alert || '(none)'}\n${describeLog(log)}`,
     );
   }
   await settle(page);
