@@ -8,12 +8,13 @@ import { App } from './components/App.tsx';
 import { engine, requestedBackend, startBackend } from './engine/index.ts';
 import { loadSample } from './image/load.ts';
 import { DEFAULT_SAMPLE_ID, findSample } from './image/samples.ts';
+import { defaultSpec } from './core/index.ts';
 import { raise, setBackendStatus, store } from './store/index.ts';
 import { decodeHash, encodeHash, type HashState } from './store/urlHash.ts';
 import './styles.css';
 
-/** Applies the link's state; a malformed link leaves the defaults and says so. */
-function applyHash(hash: string): HashState {
+/** Applies the link's state; a malformed link leaves the defaults and says so (after `raiseLater`). */
+function applyHash(hash: string, raiseLater = false): HashState {
   try {
     const parsed = decodeHash(hash);
     store.setState({
@@ -23,10 +24,15 @@ function applyHash(hash: string): HashState {
     });
     return parsed;
   } catch (error) {
-    raise({ key: 'error.link', params: { detail: (error as Error).message } });
+    const notice = { key: 'error.link', params: { detail: (error as Error).message } } as const;
+    if (raiseLater) linkProblem = notice;
+    else raise(notice);
     return {};
   }
 }
+
+/** A bad link found at boot, shown once the first image is in (loading an image clears old alerts). */
+let linkProblem: Parameters<typeof raise>[0] | null = null;
 
 function mirrorStateInHash(): void {
   let written = '';
@@ -47,7 +53,7 @@ function mirrorStateInHash(): void {
 }
 
 async function boot(): Promise<void> {
-  const fromLink = applyHash(location.hash);
+  const fromLink = applyHash(location.hash, true);
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
   createRoot(root).render(
@@ -64,8 +70,13 @@ async function boot(): Promise<void> {
   engine.start();
   const sampleId = fromLink.sampleId && findSample(fromLink.sampleId) ? fromLink.sampleId : DEFAULT_SAMPLE_ID;
   const loaded = await loadSample(sampleId);
-  // A link's spec may not fit its sample (e.g. a 31x31 kernel on a 28x28 image): fall back to defaults.
-  if (!loaded && !store.getState().image) await loadSample(DEFAULT_SAMPLE_ID);
+  if (!loaded && !store.getState().image) {
+    // The link's spec does not fit its sample (e.g. a 31x31 kernel on a 28x28 image): open the defaults.
+    linkProblem ??= store.getState().error;
+    store.setState({ spec: defaultSpec() });
+    await loadSample(DEFAULT_SAMPLE_ID);
+  }
+  if (linkProblem) raise(linkProblem);
   mirrorStateInHash();
 }
 

@@ -10,6 +10,12 @@ interface Props {
   height: number;
 }
 
+/**
+ * Up to this width a map is usually shown larger than its size, so pixels stay crisp squares; a wider
+ * one is shown smaller, where smooth scaling keeps one-pixel edges visible instead of dropping them.
+ */
+const MAX_CRISP_WIDTH = 320;
+
 /** A canvas the engine draws a tensor into at tensor resolution; CSS scales it with crisp pixels. */
 export const TensorCanvas = memo(function TensorCanvas({ canvasKey, label, width, height }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
@@ -22,7 +28,7 @@ export const TensorCanvas = memo(function TensorCanvas({ canvasKey, label, width
   return (
     <canvas
       ref={ref}
-      className="tensor-canvas"
+      className={width <= MAX_CRISP_WIDTH ? 'tensor-canvas crisp' : 'tensor-canvas'}
       role="img"
       aria-label={label}
       style={{ aspectRatio: `${width} / ${height}` }}

@@ -7,7 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { disposeOutputs, layerGeometry, layerInput, runLayer, type LayerOutputs } from '../core/index.ts';
-import { colorize, drawTensorToCanvas } from '../render/index.ts';
+import { drawImageTensor, drawMap } from '../render/index.ts';
 import type { State } from '../store/index.ts';
 import type { StoreApi } from 'zustand/vanilla';
 
@@ -117,8 +117,12 @@ export class Engine {
 
       const inputCanvas = this.canvases.get('input');
       if (inputCanvas) {
-        const rgba = tf.tidy(() => imageToRgba(layerInput(image, spec.channels)));
-        await drawAndDispose(rgba, inputCanvas);
+        const input = layerInput(image, spec.channels);
+        try {
+          await drawImageTensor(input, inputCanvas);
+        } finally {
+          input.dispose();
+        }
       }
       const byStage: Record<StageKey, tf.Tensor3D> = {
         features: outputs.featureMaps,
@@ -130,11 +134,12 @@ export class Engine {
           const canvas = this.canvases.get(canvasKey(stage, m));
           if (!canvas) continue;
           const maps = byStage[stage];
-          const rgba = tf.tidy(() => {
-            const one = tf.squeeze(tf.slice(maps, [0, 0, m], [-1, -1, 1]), [2]) as tf.Tensor2D;
-            return colorize(one, mapDisplay);
-          });
-          await drawAndDispose(rgba, canvas);
+          const one = tf.tidy(() => tf.squeeze(tf.slice(maps, [0, 0, m], [-1, -1, 1]), [2]) as tf.Tensor2D);
+          try {
+            await drawMap(one, mapDisplay, canvas);
+          } finally {
+            one.dispose();
+          }
         }
       }
       this.frames += 1;
@@ -148,20 +153,5 @@ export class Engine {
         this.schedule();
       }
     }
-  }
-}
-
-/** [H, W, 1 or 3] in 0..255 to opaque RGBA in 0..1 for drawing. */
-function imageToRgba(x: tf.Tensor3D): tf.Tensor3D {
-  const rgb = x.shape[2] === 1 ? tf.tile(x, [1, 1, 3]) : x;
-  const scaled = tf.div(tf.clipByValue(rgb, 0, 255), 255);
-  return tf.concat([scaled, tf.onesLike(tf.slice(scaled, [0, 0, 0], [-1, -1, 1]))], 2) as tf.Tensor3D;
-}
-
-async function drawAndDispose(rgba: tf.Tensor3D, canvas: HTMLCanvasElement): Promise<void> {
-  try {
-    await drawTensorToCanvas(rgba, canvas);
-  } finally {
-    rgba.dispose();
   }
 }

@@ -93,7 +93,7 @@ const en = {
   'stage.avgPool': 'Average pooling {m}',
   'stage.inputTitle': 'Input',
   'stage.filterTitle': 'Filter',
-  'stage.featureTitle': 'Feature map (합성곱)',
+  'stage.featureTitle': 'Feature map',
   'stage.maxTitle': 'Max pooling',
   'stage.avgTitle': 'Average pooling',
   'stage.gray': 'gray (luma)',

@@ -34,7 +34,7 @@ export const SAMPLES: readonly Sample[] = [
   })),
 ];
 
-export const DEFAULT_SAMPLE_ID = 'camera';
+export const DEFAULT_SAMPLE_ID = 'fashion-mnist-9';
 
 export function findSample(id: string): Sample | undefined {
   return SAMPLES.find((s) => s.id === id);

@@ -36,6 +36,15 @@ function gpuPathFor(
   return { backend, gl };
 }
 
+/**
+ * tfjs-backend-webgl 4.22's `dataToGPU` crashes on a tensor that is a view of another (a `slice`, or a
+ * reshape of one): its slice branch passes the wrong argument to itself. Such a view is first made a
+ * real texture by a cheap elementwise op; the caller disposes the copy (null when none was needed).
+ */
+function denseCopyIfView(backend: MathBackendWebGL, t: tf.Tensor): tf.Tensor | null {
+  return backend.texData.get(t.dataId)?.slice ? tf.add(t, tf.scalar(0, t.dtype)) : null;
+}
+
 function context2d(canvas: TargetCanvas): CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D {
   const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
   if (!ctx) throw new Error('this canvas already has a non-2d context; the renderers draw with a 2d one');
@@ -93,7 +102,9 @@ export function drawTensorToCanvas(rgba: tf.Tensor3D, canvas: TargetCanvas): Pro
   const gpu = gpuPathFor([rgba]);
   if (!gpu) return putRgba(rgba, canvas);
   // customTexShape [H, W]: the dense texture then has one RGBA texel per pixel, at the pixel's place.
-  const data = rgba.dataToGPU({ customTexShape: [height, width] });
+  const copy = denseCopyIfView(gpu.backend, rgba);
+  const data = (copy ?? rgba).dataToGPU({ customTexShape: [height, width] });
+  copy?.dispose();
   let drawn: boolean;
   try {
     if (!data.texture) throw new Error('the webgl backend gave no texture for this tensor');
@@ -147,11 +158,13 @@ function drawMapOnGpu(
 ): boolean {
   const [height, width] = map.shape;
   const texCols = Math.ceil(width / 4);
-  const params = lutTransform(map, normalize);
+  const copy = denseCopyIfView(backend, map);
+  const source = (copy ?? map) as tf.Tensor2D;
+  const params = lutTransform(source, normalize);
   try {
     // For 'raw' the parameters are constants that still live on the CPU.
     backend.uploadToGPU(params.dataId);
-    const mapData = map.dataToGPU({ customTexShape: [height, texCols] });
+    const mapData = source.dataToGPU({ customTexShape: [height, texCols] });
     try {
       const paramData = params.dataToGPU({ customTexShape: [1, 1] });
       try {
@@ -174,6 +187,7 @@ function drawMapOnGpu(
     }
   } finally {
     params.dispose();
+    copy?.dispose();
   }
 }
 
