@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSpec, parseSpec } from '../../src/core/index.ts';
+import { decodeHash, encodeHash, HashError } from '../../src/store/urlHash.ts';
+
+const base = { image: null, mapDisplay: 'symmetric' as const, language: 'en' as const };
+
+describe('share link hash', () => {
+  it('accepts #spec= with URI-encoded spec JSON, as the contract fixes', () => {
+    const json = { padding: 'valid', stride: [2, 2] };
+    const state = decodeHash(`#spec=${encodeURIComponent(JSON.stringify(json))}`);
+    expect(state.spec).toEqual(parseSpec(json));
+  });
+
+  it('writes only what differs from the defaults, and reads back the same state', () => {
+    const spec = parseSpec({ stride: [2, 1], activation: 'relu' });
+    const hash = encodeHash({
+      ...base,
+      spec,
+      mapDisplay: 'minmax',
+      language: 'ko',
+      image: { source: 'sample', sampleId: 'camera', name: 'c', width: 1, height: 1 },
+    });
+    expect(hash).not.toContain('weights');
+    expect(decodeHash(hash)).toEqual({ spec, sampleId: 'camera', mapDisplay: 'minmax', language: 'ko' });
+  });
+
+  it('leaves the spec out of the link when it is the default', () => {
+    expect(encodeHash({ ...base, spec: defaultSpec() })).toBe('lang=en');
+  });
+
+  it('does not name an image that came from a file (it cannot be shared)', () => {
+    const image = { source: 'file' as const, sampleId: null, name: 'me.png', width: 2, height: 2 };
+    expect(encodeHash({ ...base, spec: defaultSpec(), image })).not.toContain('sample');
+  });
+
+  it.each([
+    ['#spec=%7Bnot-json', /spec: not valid JSON/],
+    ['#spec=%7B%22stride%22%3A0%7D', /stride/],
+    ['#spec=%E0%A4%A', /not valid URI encoding/],
+    ['#sample=..%2F..%2Fetc', /sample/],
+    ['#display=rainbow', /display/],
+    ['#lang=fr', /lang/],
+    ['#evil=1', /unknown link field/],
+  ])('refuses %s with a message naming the part', (hash, message) => {
+    expect(() => decodeHash(hash)).toThrow(HashError);
+    expect(() => decodeHash(hash)).toThrow(message);
+  });
+});
