@@ -13,34 +13,23 @@ export function FormulaPanel() {
   const geometry = useGeometry();
   if (!image || !geometry) return null;
 
-  const axes = [
-    {
-      name: t('formula.axisH'),
-      w: image.height,
-      before: geometry.pads.top,
-      after: geometry.pads.bottom,
-      f: geometry.kernelEff[0],
-      s: spec.stride[0],
-      out: geometry.conv.height,
-      poolF: spec.pool.size[0],
-      poolS: spec.pool.stride[0],
-      poolPad: geometry.pool.pads.top + geometry.pool.pads.bottom,
-      pooled: geometry.pool.height,
-    },
-    {
-      name: t('formula.axisW'),
-      w: image.width,
-      before: geometry.pads.left,
-      after: geometry.pads.right,
-      f: geometry.kernelEff[1],
-      s: spec.stride[1],
-      out: geometry.conv.width,
-      poolF: spec.pool.size[1],
-      poolS: spec.pool.stride[1],
-      poolPad: geometry.pool.pads.left + geometry.pool.pads.right,
-      pooled: geometry.pool.width,
-    },
-  ];
+  const axes = ([0, 1] as const).map((axis) => {
+    const vertical = axis === 0;
+    const poolPads = geometry.pool.pads;
+    return {
+      name: t(vertical ? 'formula.axisH' : 'formula.axisW'),
+      w: vertical ? image.height : image.width,
+      before: vertical ? geometry.pads.top : geometry.pads.left,
+      after: vertical ? geometry.pads.bottom : geometry.pads.right,
+      f: geometry.kernelEff[axis],
+      s: spec.stride[axis],
+      out: vertical ? geometry.conv.height : geometry.conv.width,
+      poolF: spec.pool.size[axis],
+      poolS: spec.pool.stride[axis],
+      poolPad: vertical ? poolPads.top + poolPads.bottom : poolPads.left + poolPads.right,
+      pooled: vertical ? geometry.pool.height : geometry.pool.width,
+    };
+  });
   return (
     <section className="panel formula" aria-labelledby="formula-heading">
       <h2 id="formula-heading">{t('formula.heading')}</h2>

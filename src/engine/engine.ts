@@ -85,11 +85,6 @@ export class Engine {
     return this.frames;
   }
 
-  /** The current outputs, for inspection; owned by the engine, valid until the next frame. */
-  get current(): LayerOutputs | null {
-    return this.outputs;
-  }
-
   schedule(): void {
     if (this.frameRequested) return;
     this.frameRequested = true;
