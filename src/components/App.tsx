@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { engine } from '../engine/index.ts';
 import { loadFile } from '../image/load.ts';
+import { useT } from '../i18n/index.ts';
 import { useStore } from '../store/index.ts';
 import { DisplayControls } from './DisplayControls.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
@@ -28,6 +29,7 @@ function usePasteImage(): void {
 export function App() {
   const mainRef = useRef<HTMLElement>(null);
   const language = useStore((s) => s.language);
+  const t = useT();
   usePasteImage();
 
   useEffect(() => {
@@ -62,7 +64,7 @@ export function App() {
         </div>
       </main>
       <footer className="app-footer">
-        <a href="samples/SOURCES.md">Sample images: sources and licences</a>
+        <a href="samples/SOURCES.md">{t('footer.sources')}</a>
       </footer>
     </>
   );

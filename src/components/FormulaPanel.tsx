@@ -40,8 +40,8 @@ export function FormulaPanel() {
         {axes.map((a) => (
           <li key={a.name}>
             <strong>{a.name}</strong>: ⌊({a.w} + {a.before} + {a.after} − {a.f}) / {a.s}⌋ + 1 ={' '}
-            <output>{a.out}</output>; pool ⌊({a.out} + {a.poolPad} − {a.poolF}) / {a.poolS}⌋ + 1 ={' '}
-            <output>{a.pooled}</output>
+            <output>{a.out}</output>; {t('formula.pool')} ⌊({a.out} + {a.poolPad} − {a.poolF}) / {a.poolS}⌋ +
+            1 = <output>{a.pooled}</output>
           </li>
         ))}
       </ul>

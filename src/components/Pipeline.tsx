@@ -35,7 +35,10 @@ function MapRow({ spec, geometry, map }: { spec: LayerSpec; geometry: LayerGeome
     <div className="map-row">
       <div className="filter-cell">
         {showFilter && weights && (
-          <Figure title={t('stage.filterTitle')} shape={shapeText(geometry.kernel[0], geometry.kernel[1])}>
+          <Figure
+            title={t('stage.filterTitle')}
+            shape={shapeText(geometry.kernel[0], geometry.kernel[1], spec.channels === 'rgb' ? 3 : 1)}
+          >
             <FilterCanvas weights={weights} label={t('stage.filter', { f: filter + 1 })} />
           </Figure>
         )}

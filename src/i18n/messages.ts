@@ -85,6 +85,8 @@ const en = {
   'formula.axisH': 'height',
   'formula.axisW': 'width',
   'formula.padNote': 'P = {before} + {after} pixels of padding',
+  'formula.pool': 'pool',
+  'footer.sources': 'Sample images: sources and licences',
 
   'stage.input': 'Input image',
   'stage.filter': 'Filter {f}',
@@ -185,6 +187,8 @@ const ko: Record<MessageKey, string> = {
   'formula.axisH': '높이',
   'formula.axisW': '너비',
   'formula.padNote': 'P = {before} + {after} 픽셀 패딩',
+  'formula.pool': '풀링',
+  'footer.sources': '예제 이미지: 출처와 라이선스',
 
   'stage.input': '입력 이미지',
   'stage.filter': '필터 {f}',
