@@ -49,7 +49,7 @@ function makeImage(size: number): { imageData: ImageData; rgb: Uint8Array } {
       const i = y * size + x;
       const r = Math.max(0, Math.min(255, (x * 255) / size + noise() / 4));
       const g = Math.max(0, Math.min(255, (y * 255) / size + noise() / 4));
-      const b = Math.max(0, Math.min(255, (((x ^ y) & 32) ? 200 : 40) + noise() / 4));
+      const b = Math.max(0, Math.min(255, ((x ^ y) & 32 ? 200 : 40) + noise() / 4));
       const px = [Math.round(r), Math.round(g), Math.round(b)];
       for (let c = 0; c < 3; c++) {
         imageData.data[4 * i + c] = px[c] as number;
@@ -62,10 +62,26 @@ function makeImage(size: number): { imageData: ImageData; rgb: Uint8Array } {
 }
 
 const KERNELS = [
-  [[-1, 0, 1], [-2, 0, 2], [-1, 0, 1]],
-  [[-1, -2, -1], [0, 0, 0], [1, 2, 1]],
-  [[0, 1, 0], [1, -4, 1], [0, 1, 0]],
-  [[1, 1, 1], [1, 1, 1], [1, 1, 1]],
+  [
+    [-1, 0, 1],
+    [-2, 0, 2],
+    [-1, 0, 1],
+  ],
+  [
+    [-1, -2, -1],
+    [0, 0, 0],
+    [1, 2, 1],
+  ],
+  [
+    [0, 1, 0],
+    [1, -4, 1],
+    [0, 1, 0],
+  ],
+  [
+    [1, 1, 1],
+    [1, 1, 1],
+    [1, 1, 1],
+  ],
 ];
 
 function filtersFor(c: BenchCase): LayerSpec['filters'] {
@@ -110,7 +126,12 @@ let jsPending = false;
 let jsFrames = 0;
 const jsListeners = new Set<() => void>();
 
-function putValues(canvas: HTMLCanvasElement, width: number, height: number, fill: (data: Uint8ClampedArray) => void): void {
+function putValues(
+  canvas: HTMLCanvasElement,
+  width: number,
+  height: number,
+  fill: (data: Uint8ClampedArray) => void,
+): void {
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
   const image = new ImageData(width, height);
@@ -169,7 +190,8 @@ function jsRender(): void {
 function startJs(): void {
   let last = store.getState();
   store.subscribe((state) => {
-    if (state.spec === last.spec && state.image === last.image && state.mapDisplay === last.mapDisplay) return;
+    if (state.spec === last.spec && state.image === last.image && state.mapDisplay === last.mapDisplay)
+      return;
     last = state;
     if (jsPending) return;
     jsPending = true;
@@ -241,7 +263,11 @@ async function timedEdit(maps: number): Promise<number> {
   return t1 - t0;
 }
 
-async function run(c: BenchCase, edits: number, warmup: number): Promise<EngineResult & { tensors: [number, number] }> {
+async function run(
+  c: BenchCase,
+  edits: number,
+  warmup: number,
+): Promise<EngineResult & { tensors: [number, number] }> {
   await prepare(c);
   for (let i = 0; i < warmup; i++) await timedEdit(c.filters);
   await idle();
@@ -277,7 +303,9 @@ async function leak(c: BenchCase, edits: number): Promise<LeakResult> {
 }
 
 function info(): PageInfo {
-  const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+  const gl =
+    document.createElement('canvas').getContext('webgl2') ??
+    document.createElement('canvas').getContext('webgl');
   let renderer = 'no webgl';
   if (gl) {
     const ext = gl.getExtension('WEBGL_debug_renderer_info');

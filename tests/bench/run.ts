@@ -86,13 +86,14 @@ async function main(): Promise<void> {
       });
       const ready = await page.evaluate(() => (window as unknown as BenchWindow).__benchReady);
       if (ready !== 'ok') throw new Error(`[${mode}] the bench page failed: ${ready}`);
-      if (mode === 'webgl') info = await page.evaluate(() => (window as unknown as BenchWindow).__bench.info());
+      if (mode === 'webgl')
+        info = await page.evaluate(() => (window as unknown as BenchWindow).__bench.info());
       for (const c of CASES) {
         const t = Date.now();
-        const r = await page.evaluate(
-          ([c, n]) => (window as unknown as BenchWindow).__bench.run(c, n, 3),
-          [c, edits] as const,
-        );
+        const r = await page.evaluate(([c, n]) => (window as unknown as BenchWindow).__bench.run(c, n, 3), [
+          c,
+          edits,
+        ] as const);
         results[mode][caseName(c)] = r;
         console.error(
           `${mode.padEnd(5)} ${caseName(c).padEnd(16)} median ${fmt(r.timing.median)} ms, p95 ${fmt(r.timing.p95)} ms` +
@@ -102,10 +103,10 @@ async function main(): Promise<void> {
       if (mode === 'webgl' && leakEdits > 0) {
         const c: BenchCase = { size: leakSize, channels: 'gray', filters: 1 };
         const t = Date.now();
-        leak = await page.evaluate(
-          ([c, n]) => (window as unknown as BenchWindow).__bench.leak(c, n),
-          [c, leakEdits] as const,
-        );
+        leak = await page.evaluate(([c, n]) => (window as unknown as BenchWindow).__bench.leak(c, n), [
+          c,
+          leakEdits,
+        ] as const);
         console.error(
           `leak  ${caseName(c)}: ${leak.before} -> ${leak.after} tensors over ${leak.edits} edits` +
             ` (${((Date.now() - t) / 1000).toFixed(0)} s)`,
@@ -146,8 +147,12 @@ async function main(): Promise<void> {
       ...rows.map((r) => `| ${r.join(' | ')} |`),
     ];
     const seconds = (Date.now() - started) / 1000;
-    console.log(`Chromium ${version}; WebGL renderer: ${info?.renderer ?? '?'}; tfjs backend: ${info?.backend ?? '?'}`);
-    console.log(`${edits} timed edits per case (after 3 warm-up edits); times are edit -> every canvas redrawn.`);
+    console.log(
+      `Chromium ${version}; WebGL renderer: ${info?.renderer ?? '?'}; tfjs backend: ${info?.backend ?? '?'}`,
+    );
+    console.log(
+      `${edits} timed edits per case (after 3 warm-up edits); times are edit -> every canvas redrawn.`,
+    );
     console.log(lines.join('\n'));
     if (leak) {
       console.log(
