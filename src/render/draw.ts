@@ -42,7 +42,7 @@ function gpuPathFor(
  * real texture by a cheap elementwise op; the caller disposes the copy (null when none was needed).
  */
 function denseCopyIfView(backend: MathBackendWebGL, t: tf.Tensor): tf.Tensor | null {
-  return backend.texData.get(t.dataId)?.slice ? tf.add(t, tf.scalar(0, t.dtype)) : null;
+  return backend.texData.get(t.dataId)?.slice ? tf.tidy(() => tf.add(t, tf.scalar(0, t.dtype))) : null;
 }
 
 function context2d(canvas: TargetCanvas): CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D {
