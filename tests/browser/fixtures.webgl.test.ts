@@ -8,6 +8,7 @@ import '@tensorflow/tfjs-backend-webgl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { disposeOutputs, parseSpec, runLayer } from '../../src/core/index.ts';
 import { expectFixtureMatch, FIXTURE_CASES } from '../support/fixtures.ts';
+import { runFixture } from '../support/runFixture.ts';
 
 /** The GPU (or software rasteriser) behind WebGL, read on a canvas of its own. */
 function webglRenderer(): string {
@@ -46,23 +47,7 @@ describe('the webgl backend', () => {
 describe.each(FIXTURE_CASES)('fixture $name', (fixture) => {
   it('runLayer on webgl matches the fixture conv, max pool and avg pool', async () => {
     expect(tf.getBackend()).toBe('webgl');
-    const spec = parseSpec(fixture.spec);
-    const image = tf.tensor3d(fixture.image.data, fixture.image.shape, 'float32');
-    const out = runLayer(image, spec);
-    try {
-      expectFixtureMatch(
-        fixture,
-        {
-          conv: { shape: out.featureMaps.shape, data: await out.featureMaps.data() },
-          maxpool: { shape: out.maxPool.shape, data: await out.maxPool.data() },
-          avgpool: { shape: out.avgPool.shape, data: await out.avgPool.data() },
-        },
-        'tfjs webgl',
-      );
-    } finally {
-      disposeOutputs(out);
-      image.dispose();
-    }
+    expectFixtureMatch(fixture, await runFixture(fixture), 'tfjs webgl');
   });
 });
 

@@ -5,9 +5,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { disposeOutputs, parseSpec, runLayer } from '../../src/core/index.ts';
+import { parseSpec } from '../../src/core/index.ts';
 import { referenceLayer } from '../reference/convLoop.ts';
 import { expectClose, expectFixtureMatch, FIXTURE_CASES, FIXTURE_TOLERANCE } from '../support/fixtures.ts';
+import { runFixture } from '../support/runFixture.ts';
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
@@ -50,22 +51,7 @@ describe.each(FIXTURE_CASES)('fixture $name', (fixture) => {
   const spec = parseSpec(fixture.spec);
 
   it('runLayer on the cpu backend matches the fixture conv, max pool and avg pool', async () => {
-    const image = tf.tensor3d(fixture.image.data, fixture.image.shape, 'float32');
-    const out = runLayer(image, spec);
-    try {
-      expectFixtureMatch(
-        fixture,
-        {
-          conv: { shape: out.featureMaps.shape, data: await out.featureMaps.data() },
-          maxpool: { shape: out.maxPool.shape, data: await out.maxPool.data() },
-          avgpool: { shape: out.avgPool.shape, data: await out.avgPool.data() },
-        },
-        'tfjs cpu',
-      );
-    } finally {
-      disposeOutputs(out);
-      image.dispose();
-    }
+    expectFixtureMatch(fixture, await runFixture(fixture), 'tfjs cpu');
   });
 
   it('the plain-loop reference matches the fixture conv, max pool and avg pool', () => {
