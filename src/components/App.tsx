@@ -3,14 +3,16 @@ import { engine } from '../engine/index.ts';
 import { loadFile } from '../image/load.ts';
 import { useT } from '../i18n/index.ts';
 import { useStore } from '../store/index.ts';
-import { DisplayControls } from './DisplayControls.tsx';
+import { DisplayControls } from './pipeline/DisplayControls.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
-import { FormulaPanel } from './FormulaPanel.tsx';
 import { Header } from './Header.tsx';
 import { ImagePanel } from './ImagePanel.tsx';
-import { KernelEditor } from './KernelEditor.tsx';
-import { LayerControls } from './LayerControls.tsx';
-import { Pipeline } from './Pipeline.tsx';
+import { Inspector } from './inspector/Inspector.tsx';
+import { KernelEditor } from './kernel/KernelEditor.tsx';
+import { LayerControls } from './layer/LayerControls.tsx';
+import { PaddingView } from './layer/PaddingView.tsx';
+import { NumbersPanel } from './numbers/NumbersPanel.tsx';
+import { Pipeline } from './pipeline/Pipeline.tsx';
 
 /** Pasting an image anywhere (outside a text field) loads it, as if dropped on the drop zone. */
 function usePasteImage(): void {
@@ -59,7 +61,9 @@ export function App() {
           </aside>
           <div className="results">
             <Pipeline />
-            <FormulaPanel />
+            <Inspector />
+            <PaddingView />
+            <NumbersPanel />
           </div>
         </div>
       </main>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { LANGUAGES, useT, type Language } from '../i18n/index.ts';
 import { setLanguage, useStore } from '../store/index.ts';
+import { SpecMenu } from './spec/SpecMenu.tsx';
 
 function StatusLine() {
   const t = useT();
@@ -70,6 +71,7 @@ export function Header() {
       </div>
       <div className="header-tools">
         <StatusLine />
+        <SpecMenu />
         <CopyLink />
         <LanguageSwitch />
       </div>

@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
-import type { Weights } from '../core/index.ts';
+import type { Weights } from '../../core/index.ts';
 
 interface Props {
   weights: Weights;

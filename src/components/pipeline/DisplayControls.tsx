@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { useT, type MessageKey } from '../i18n/index.ts';
-import { MAP_DISPLAYS, setMapDisplay, useStore, type MapDisplay } from '../store/index.ts';
+import { useT, type MessageKey } from '../../i18n/index.ts';
+import { MAP_DISPLAYS, setMapDisplay, useStore, type MapDisplay } from '../../store/index.ts';
 
 const LABELS: Record<MapDisplay, MessageKey> = {
   symmetric: 'display.symmetric',

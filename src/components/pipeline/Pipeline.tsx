@@ -1,11 +1,11 @@
-import { inputChannels, type LayerGeometry, type LayerSpec } from '../core/index.ts';
-import { canvasKey, type StageKey } from '../engine/index.ts';
-import { useT, type MessageKey } from '../i18n/index.ts';
-import { useStore } from '../store/index.ts';
-import { FilterCanvas } from './FilterCanvas.tsx';
+import { inputChannels, type LayerGeometry, type LayerSpec } from '../../core/index.ts';
+import { canvasKey, type StageKey } from '../../engine/index.ts';
+import { useT, type MessageKey } from '../../i18n/index.ts';
+import { useStore } from '../../store/index.ts';
+import { FilterCanvas } from '../kernel/FilterCanvas.tsx';
 import { Figure, shapeText } from './Figure.tsx';
 import { TensorCanvas } from './TensorCanvas.tsx';
-import { useGeometry } from './useGeometry.ts';
+import { useGeometry } from '../useGeometry.ts';
 
 const CHANNEL_NAMES = ['R', 'G', 'B'];
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { useT } from '../i18n/index.ts';
-import { updateSpec, useStore } from '../store/index.ts';
+import { useT } from '../../i18n/index.ts';
+import { updateSpec, useStore } from '../../store/index.ts';
 
 function NumberField({
   label,

@@ -1,9 +1,9 @@
 import { memo, useState, type KeyboardEvent } from 'react';
-import type { Weights } from '../core/index.ts';
-import { useT } from '../i18n/index.ts';
-import { parseCellValue } from '../kernels/cellValue.ts';
-import { findPreset, matchPreset, PRESETS } from '../kernels/presets.ts';
-import { setFilterCell, updateSpec, useStore } from '../store/index.ts';
+import type { Weights } from '../../core/index.ts';
+import { useT } from '../../i18n/index.ts';
+import { parseCellValue } from '../../kernels/cellValue.ts';
+import { findPreset, matchPreset, PRESETS } from '../../kernels/presets.ts';
+import { setFilterCell, updateSpec, useStore } from '../../store/index.ts';
 import { formatWeight } from './FilterCanvas.tsx';
 
 function cellNumber(weights: Weights, r: number, c: number): number {

@@ -1,6 +1,6 @@
-import { useT } from '../i18n/index.ts';
-import { useStore } from '../store/index.ts';
-import { useGeometry } from './useGeometry.ts';
+import { useT } from '../../i18n/index.ts';
+import { useStore } from '../../store/index.ts';
+import { useGeometry } from '../useGeometry.ts';
 
 /**
  * The output-size formula with the current numbers, per axis:

@@ -1,5 +1,5 @@
 import { memo, useEffect, useRef } from 'react';
-import { engine } from '../engine/index.ts';
+import { engine } from '../../engine/index.ts';
 
 interface Props {
   /** Engine canvas key, e.g. 'input' or 'features-0'. */

@@ -1,0 +1,4 @@
+/** Examples menu, reset, export and import of the spec. */
+export function SpecMenu() {
+  return null;
+}

@@ -1,0 +1,2 @@
+/** Actions of the layer controls: channels, stride, dilation, padding, activation, pooling. */
+export {};

@@ -1,0 +1,2 @@
+/** Actions on the whole spec: reset, import, examples. */
+export {};
