@@ -3,19 +3,29 @@
  * 합성곱 (convolution), 필터 (filter), 특성 맵 (feature map), 스트라이드, 패딩, 풀링.
  */
 import * as base from './messages/base.ts';
+import * as inspect from './messages/inspect.ts';
 import * as kernel from './messages/kernel.ts';
 import * as layer from './messages/layer.ts';
 import * as numbers from './messages/numbers.ts';
+import * as spec from './messages/spec.ts';
 import * as views from './messages/views.ts';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** One module per part of the page (messages/*.ts), each with both languages, merged here. */
-const en = { ...base.en, ...kernel.en, ...layer.en, ...numbers.en, ...views.en };
+const en = { ...base.en, ...kernel.en, ...layer.en, ...numbers.en, ...spec.en, ...inspect.en, ...views.en };
 
 export type MessageKey = keyof typeof en;
 
-const ko: Record<MessageKey, string> = { ...base.ko, ...kernel.ko, ...layer.ko, ...numbers.ko, ...views.ko };
+const ko: Record<MessageKey, string> = {
+  ...base.ko,
+  ...kernel.ko,
+  ...layer.ko,
+  ...numbers.ko,
+  ...spec.ko,
+  ...inspect.ko,
+  ...views.ko,
+};
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, ko };
