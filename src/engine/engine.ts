@@ -20,6 +20,14 @@ export function canvasKey(stage: StageKey, map: number): string {
 
 type FrameListener = (frames: number) => void;
 
+/** The layer's input values on the CPU (for the inspector): row-major [H, W, C], C = 1 (gray) or 3. */
+export interface InputValues {
+  data: Float32Array;
+  height: number;
+  width: number;
+  channels: number;
+}
+
 export class Engine {
   private image: tf.Tensor3D | null = null;
   private outputs: LayerOutputs | null = null;
@@ -30,6 +38,8 @@ export class Engine {
   private frames = 0;
   private readonly frameListeners = new Set<FrameListener>();
   private unsubscribe: (() => void) | null = null;
+  /** Cached CPU copy of the layer input, keyed by the image tensor and the channel mode. */
+  private inputValues: { image: tf.Tensor3D; gray: boolean; values: Promise<InputValues> } | null = null;
 
   constructor(
     private readonly store: StoreApi<State>,
@@ -64,6 +74,26 @@ export class Engine {
     this.image?.dispose();
     this.image = next;
     this.schedule();
+  }
+
+  /**
+   * The layer input's values, read back once per image and channel mode (only when the inspector asks,
+   * never on the edit path). Null when there is no image yet.
+   */
+  readInput(): Promise<InputValues> | null {
+    const image = this.image;
+    if (!image) return null;
+    const channels = this.store.getState().spec.channels;
+    const gray = channels === 'gray';
+    if (this.inputValues?.image === image && this.inputValues.gray === gray) return this.inputValues.values;
+    const input = layerInput(image, channels);
+    const [height, width, depth] = input.shape;
+    const values = input
+      .data()
+      .then((data) => ({ data: data as Float32Array, height, width, channels: depth }))
+      .finally(() => input.dispose());
+    this.inputValues = { image, gray, values };
+    return values;
   }
 
   attachCanvas(key: string, canvas: HTMLCanvasElement): void {

@@ -47,9 +47,24 @@ export interface DisplaySlice {
   language: Language;
 }
 
+/** Which canvas a probe can point at: a stage's map m (0-based), or the input. */
+export type InspectStage = 'preActivation' | 'features' | 'maxPool' | 'avgPool';
+
+/** The output pixel under the pointer (or chosen by keyboard), for the inspector. Transient, not shared. */
+export interface InspectTarget {
+  stage: InspectStage;
+  map: number;
+  /** Pixel row and column in that map, 0-based. */
+  y: number;
+  x: number;
+  /** Kept after the pointer leaves (clicked or chosen by keyboard). */
+  pinned: boolean;
+}
+
 export interface InterfaceSlice {
   error: Notice | null;
   backend: BackendStatus;
+  inspect: InspectTarget | null;
 }
 
 export type State = ImageSlice & SpecSlice & DisplaySlice & InterfaceSlice;

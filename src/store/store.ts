@@ -8,7 +8,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
 import { defaultSpec, layerGeometry, parseSpec, SpecError, type LayerSpec } from '../core/index.ts';
 import { browserLanguage, type Language } from '../i18n/index.ts';
-import type { BackendStatus, ImageMeta, MapDisplay, Notice, State } from './state.ts';
+import type { BackendStatus, ImageMeta, InspectTarget, MapDisplay, Notice, State } from './state.ts';
 
 export function initialState(): State {
   return {
@@ -18,6 +18,7 @@ export function initialState(): State {
     language: browserLanguage(),
     error: null,
     backend: { name: null, reason: null, detail: null },
+    inspect: null,
   };
 }
 
@@ -86,6 +87,11 @@ export function raise(error: Notice): void {
 
 export function dismissError(): void {
   store.setState({ error: null });
+}
+
+/** Points the inspector at an output pixel, or clears it (null). */
+export function setInspect(inspect: InspectTarget | null): void {
+  store.setState({ inspect });
 }
 
 export function setBackendStatus(backend: BackendStatus): void {

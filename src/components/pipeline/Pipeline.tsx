@@ -4,6 +4,7 @@ import { useT, type MessageKey } from '../../i18n/index.ts';
 import { useStore } from '../../store/index.ts';
 import { FilterCanvas } from '../kernel/FilterCanvas.tsx';
 import { Figure, shapeText } from './Figure.tsx';
+import { ReceptiveField } from '../inspector/ReceptiveField.tsx';
 import { TensorCanvas } from './TensorCanvas.tsx';
 import { useGeometry } from '../useGeometry.ts';
 
@@ -52,7 +53,13 @@ function MapRow({ spec, geometry, map }: { spec: LayerSpec; geometry: LayerGeome
             title={channel ? `${label} (${channel})` : label}
             shape={shapeText(height, width)}
           >
-            <TensorCanvas canvasKey={canvasKey(stage, map)} label={label} width={width} height={height} />
+            <TensorCanvas
+              canvasKey={canvasKey(stage, map)}
+              label={label}
+              width={width}
+              height={height}
+              inspect={{ stage, map }}
+            />
           </Figure>
         );
       })}
@@ -77,12 +84,15 @@ export function Pipeline() {
           shape={shapeText(image.height, image.width, channels)}
           className="input-stage"
         >
-          <TensorCanvas
-            canvasKey="input"
-            label={t('stage.input')}
-            width={image.width}
-            height={image.height}
-          />
+          <div className="canvas-box">
+            <TensorCanvas
+              canvasKey="input"
+              label={t('stage.input')}
+              width={image.width}
+              height={image.height}
+            />
+            <ReceptiveField />
+          </div>
         </Figure>
         {spec.channels === 'gray' && <p className="hint">{t('stage.gray')}</p>}
       </div>

@@ -1,5 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
 import { engine } from '../../engine/index.ts';
+import { useInspectable, type InspectableMap } from '../inspector/useInspectable.ts';
 
 interface Props {
   /** Engine canvas key, e.g. 'input' or 'features-0'. */
@@ -8,6 +9,8 @@ interface Props {
   /** Tensor size, so the box has the right shape before the first draw. */
   width: number;
   height: number;
+  /** Which map this canvas shows, to let the inspector probe its pixels. */
+  inspect?: InspectableMap;
 }
 
 /**
@@ -17,8 +20,9 @@ interface Props {
 const MAX_CRISP_WIDTH = 320;
 
 /** A canvas the engine draws a tensor into at tensor resolution; CSS scales it with crisp pixels. */
-export const TensorCanvas = memo(function TensorCanvas({ canvasKey, label, width, height }: Props) {
+export const TensorCanvas = memo(function TensorCanvas({ canvasKey, label, width, height, inspect }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const inspectProps = useInspectable(inspect, width, height);
   useEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
@@ -32,6 +36,7 @@ export const TensorCanvas = memo(function TensorCanvas({ canvasKey, label, width
       role="img"
       aria-label={label}
       style={{ aspectRatio: `${width} / ${height}` }}
+      {...inspectProps}
     />
   );
 });
