@@ -13,13 +13,17 @@ import { raise, setBackendStatus, store } from './store/index.ts';
 import { decodeHash, encodeHash, type HashState } from './store/urlHash.ts';
 import './styles.css';
 
-/** Applies the link's state; a malformed link leaves the defaults and says so (after `raiseLater`). */
+/**
+ * Applies the link's state: a link is the whole view, so what it leaves out goes back to the defaults
+ * (the language stays). A malformed link leaves the defaults and says so (after `raiseLater`).
+ */
 function applyHash(hash: string, raiseLater = false): HashState {
   try {
     const parsed = decodeHash(hash);
     store.setState({
-      ...(parsed.spec && { spec: parsed.spec }),
-      ...(parsed.mapDisplay && { mapDisplay: parsed.mapDisplay }),
+      spec: parsed.spec ?? defaultSpec(),
+      mapDisplay: parsed.mapDisplay ?? 'symmetric',
+      magnitude: parsed.magnitude ?? false,
       ...(parsed.language && { language: parsed.language }),
     });
     return parsed;

@@ -16,7 +16,7 @@ import {
 import { initCpuBackend } from './backend.ts';
 import { decodeImage, imageTensor } from './decode.ts';
 import { fileProblem, InputError, oneLine } from './errors.ts';
-import { encodeNpy } from './npy.ts';
+import { encodeNpy } from '../export/npy.ts';
 import { encodeGrayPng, mapToGray, type PngScale } from './png.ts';
 
 /** Largest spec text accepted (64 filters of 31 x 31 x 3 weights fit easily). */

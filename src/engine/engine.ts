@@ -1,24 +1,22 @@
 /**
  * The engine: owns the image tensor and the layer's output tensors, recomputes when the store's spec,
  * display or image changes (at most once per animation frame, stale requests dropped), and draws every
- * attached canvas. It lives outside React; components only attach canvases by key.
- *
- * Canvas keys: 'input', and per output map m (0-based) `features-m`, `maxPool-m`, `avgPool-m`.
+ * attached canvas. It lives outside React; components only attach canvases by key (see views.ts).
+ * Once edits pause it reads back a few statistics per map (min, max, histogram) for the legends.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { disposeOutputs, layerGeometry, layerInput, runLayer, type LayerOutputs } from '../core/index.ts';
 import { drawImageTensor, drawMap } from '../render/index.ts';
 import type { State } from '../store/index.ts';
 import type { StoreApi } from 'zustand/vanilla';
+import { mapStats, type MapStats } from './stats.ts';
+import { parseKey, viewTensor, type FrameTensors } from './views.ts';
 
-export type StageKey = 'features' | 'maxPool' | 'avgPool';
-export const STAGES: readonly StageKey[] = ['features', 'maxPool', 'avgPool'];
-
-export function canvasKey(stage: StageKey, map: number): string {
-  return `${stage}-${map}`;
-}
+/** How long edits must pause before the legends' statistics are read back. */
+const STATS_DELAY_MS = 150;
 
 type FrameListener = (frames: number) => void;
+type StatsListener = () => void;
 
 /** The layer's input values on the CPU (for the inspector): row-major [H, W, C], C = 1 (gray) or 3. */
 export interface InputValues {
@@ -30,13 +28,17 @@ export interface InputValues {
 
 export class Engine {
   private image: tf.Tensor3D | null = null;
-  private outputs: LayerOutputs | null = null;
   private readonly canvases = new Map<string, HTMLCanvasElement>();
   private frameRequested = false;
   private drawing = false;
   private dirty = false;
   private frames = 0;
   private readonly frameListeners = new Set<FrameListener>();
+  private readonly statsListeners = new Set<StatsListener>();
+  private statsByKey = new Map<string, MapStats>();
+  private statsTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The spec and layer input the current outputs were computed from. */
+  private frame: FrameTensors | null = null;
   private unsubscribe: (() => void) | null = null;
   /** Cached CPU copy of the layer input, keyed by the image tensor and the channel mode. */
   private inputValues: { image: tf.Tensor3D; gray: boolean; values: Promise<InputValues> } | null = null;
@@ -62,8 +64,7 @@ export class Engine {
   stop(): void {
     this.unsubscribe?.();
     this.unsubscribe = null;
-    disposeOutputs(this.outputs);
-    this.outputs = null;
+    this.dropFrame();
     this.image?.dispose();
     this.image = null;
   }
@@ -124,6 +125,41 @@ export class Engine {
     });
   }
 
+  /** Statistics of a map canvas's values (min, max, histogram), once read; undefined before. */
+  stats(key: string): MapStats | undefined {
+    return this.statsByKey.get(key);
+  }
+
+  /** Called whenever new statistics arrive. */
+  onStats(listener: StatsListener): () => void {
+    this.statsListeners.add(listener);
+    return () => this.statsListeners.delete(listener);
+  }
+
+  /**
+   * The values a canvas key shows now, read back on request (for a download, never on the edit path):
+   * row-major with its shape, [H, W] for a map or [H, W, C] for an image; null if the key shows nothing.
+   */
+  async readView(key: string): Promise<{ data: Float32Array; shape: number[] } | null> {
+    const view = parseKey(key);
+    if (!view || !this.frame) return null;
+    const picked = viewTensor(view, this.frame);
+    if (!picked) return null;
+    try {
+      const data = (await picked.tensor.data()) as Float32Array;
+      return { data, shape: picked.tensor.shape };
+    } finally {
+      picked.tensor.dispose();
+    }
+  }
+
+  private dropFrame(): void {
+    if (!this.frame) return;
+    disposeOutputs(this.frame.outputs);
+    this.frame.input.dispose();
+    this.frame = null;
+  }
+
   private async render(): Promise<void> {
     if (this.drawing) {
       this.dirty = true;
@@ -136,39 +172,25 @@ export class Engine {
       const { spec, mapDisplay } = this.store.getState();
       const [height, width] = image.shape;
       const geometry = layerGeometry(spec, height, width);
-      const outputs = runLayer(image, spec, geometry);
-      disposeOutputs(this.outputs);
-      this.outputs = outputs;
+      const outputs: LayerOutputs = runLayer(image, spec, geometry);
+      this.dropFrame();
+      const frame: FrameTensors = { input: layerInput(image, spec.channels), spec, geometry, outputs };
+      this.frame = frame;
 
-      const inputCanvas = this.canvases.get('input');
-      if (inputCanvas) {
-        const input = layerInput(image, spec.channels);
+      for (const [key, canvas] of this.canvases) {
+        const view = parseKey(key);
+        const picked = view && viewTensor(view, frame);
+        if (!picked) continue;
         try {
-          await drawImageTensor(input, inputCanvas);
+          if (picked.as === 'image') await drawImageTensor(picked.tensor as tf.Tensor3D, canvas);
+          else await drawMap(picked.tensor as tf.Tensor2D, mapDisplay, canvas);
         } finally {
-          input.dispose();
-        }
-      }
-      const byStage: Record<StageKey, tf.Tensor3D> = {
-        features: outputs.featureMaps,
-        maxPool: outputs.maxPool,
-        avgPool: outputs.avgPool,
-      };
-      for (let m = 0; m < geometry.conv.maps; m++) {
-        for (const stage of STAGES) {
-          const canvas = this.canvases.get(canvasKey(stage, m));
-          if (!canvas) continue;
-          const maps = byStage[stage];
-          const one = tf.tidy(() => tf.squeeze(tf.slice(maps, [0, 0, m], [-1, -1, 1]), [2]) as tf.Tensor2D);
-          try {
-            await drawMap(one, mapDisplay, canvas);
-          } finally {
-            one.dispose();
-          }
+          picked.tensor.dispose();
         }
       }
       this.frames += 1;
       for (const listener of this.frameListeners) listener(this.frames);
+      this.scheduleStats();
     } catch (error) {
       this.onError(error instanceof Error ? error.message : String(error));
     } finally {
@@ -178,5 +200,38 @@ export class Engine {
         this.schedule();
       }
     }
+  }
+
+  /** Reads the statistics of every attached map canvas once edits pause; a newer frame cancels it. */
+  private scheduleStats(): void {
+    if (this.statsTimer !== null) clearTimeout(this.statsTimer);
+    this.statsTimer = setTimeout(() => {
+      this.statsTimer = null;
+      void this.readStats();
+    }, STATS_DELAY_MS);
+  }
+
+  private async readStats(): Promise<void> {
+    const frame = this.frame;
+    if (!frame || this.drawing || this.frameRequested) return;
+    const keys: string[] = [];
+    const maps: tf.Tensor2D[] = [];
+    for (const key of this.canvases.keys()) {
+      const view = parseKey(key);
+      if (view?.kind !== 'map' && view?.kind !== 'magnitude') continue;
+      const picked = viewTensor(view, frame);
+      if (!picked) continue;
+      keys.push(key);
+      maps.push(picked.tensor as tf.Tensor2D);
+    }
+    let stats: MapStats[];
+    try {
+      stats = await mapStats(maps);
+    } finally {
+      tf.dispose(maps);
+    }
+    if (frame !== this.frame) return;
+    this.statsByKey = new Map(keys.map((key, i) => [key, stats[i] as MapStats]));
+    for (const listener of this.statsListeners) listener();
   }
 }

@@ -44,6 +44,8 @@ export interface SpecSlice {
 
 export interface DisplaySlice {
   mapDisplay: MapDisplay;
+  /** Show √(map 1² + map 2²), the Sobel magnitude when the filters are Sobel x and y. */
+  magnitude: boolean;
   language: Language;
 }
 

@@ -15,6 +15,7 @@ export function initialState(): State {
     image: null,
     spec: defaultSpec(),
     mapDisplay: 'symmetric',
+    magnitude: false,
     language: browserLanguage(),
     error: null,
     backend: { name: null, reason: null, detail: null },
@@ -75,6 +76,10 @@ export function setImage(image: ImageMeta): void {
 
 export function setMapDisplay(mapDisplay: MapDisplay): void {
   store.setState({ mapDisplay });
+}
+
+export function setMagnitude(magnitude: boolean): void {
+  store.setState({ magnitude });
 }
 
 export function setLanguage(language: Language): void {

@@ -1,6 +1,6 @@
 /**
  * The share link (CONTRACT.md section 4): the state a person set lives in the URL hash,
- * `#spec=<URI-encoded spec JSON>&sample=<id>&display=<mode>&lang=<en|ko>`. Only fields that differ from
+ * `#spec=<URI-encoded spec JSON>&sample=<id>&display=<mode>&mag=1&lang=<en|ko>`. Only fields that differ from
  * the defaults are written, so links stay short. Reading validates every field and never evaluates.
  */
 import { compactSpec, parseSpec, type LayerSpec } from '../core/index.ts';
@@ -11,6 +11,7 @@ export interface HashState {
   spec?: LayerSpec;
   sampleId?: string;
   mapDisplay?: MapDisplay;
+  magnitude?: boolean;
   language?: Language;
 }
 
@@ -20,12 +21,15 @@ export class HashError extends Error {
 
 const SAMPLE_ID = /^[a-z0-9-]{1,40}$/;
 
-export function encodeHash(state: Pick<State, 'spec' | 'image' | 'mapDisplay' | 'language'>): string {
+export function encodeHash(
+  state: Pick<State, 'spec' | 'image' | 'mapDisplay' | 'magnitude' | 'language'>,
+): string {
   const parts: string[] = [];
   const spec = compactSpec(state.spec);
   if (Object.keys(spec).length > 0) parts.push(`spec=${encodeURIComponent(JSON.stringify(spec))}`);
   if (state.image?.source === 'sample' && state.image.sampleId) parts.push(`sample=${state.image.sampleId}`);
   if (state.mapDisplay !== 'symmetric') parts.push(`display=${state.mapDisplay}`);
+  if (state.magnitude) parts.push('mag=1');
   parts.push(`lang=${state.language}`);
   return parts.join('&');
 }
@@ -69,6 +73,10 @@ export function decodeHash(hash: string): HashState {
           throw new HashError(`display: must be one of ${MAP_DISPLAYS.join(', ')}`);
         }
         out.mapDisplay = value as MapDisplay;
+        break;
+      case 'mag':
+        if (value !== '0' && value !== '1') throw new HashError('mag: must be 0 or 1');
+        out.magnitude = value === '1';
         break;
       case 'lang':
         if (!isLanguage(value)) throw new HashError('lang: must be en or ko');

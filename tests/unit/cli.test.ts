@@ -13,7 +13,7 @@ import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyOrientation, exifOrientation, type RgbImage } from '../../src/cli/decode.ts';
-import { encodeNpy } from '../../src/cli/npy.ts';
+import { encodeNpy } from '../../src/export/npy.ts';
 import { FLAT_MAP_GRAY, mapToGray } from '../../src/cli/png.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/kernelscope.js', import.meta.url));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSpec, parseSpec } from '../../src/core/index.ts';
 import { decodeHash, encodeHash, HashError } from '../../src/store/urlHash.ts';
 
-const base = { image: null, mapDisplay: 'symmetric' as const, language: 'en' as const };
+const base = { image: null, mapDisplay: 'symmetric' as const, magnitude: false, language: 'en' as const };
 
 describe('share link hash', () => {
   it('accepts #spec= with URI-encoded spec JSON, as the contract fixes', () => {
@@ -17,11 +17,19 @@ describe('share link hash', () => {
       ...base,
       spec,
       mapDisplay: 'minmax',
+      magnitude: true,
       language: 'ko',
       image: { source: 'sample', sampleId: 'camera', name: 'c', width: 1, height: 1 },
     });
     expect(hash).not.toContain('weights');
-    expect(decodeHash(hash)).toEqual({ spec, sampleId: 'camera', mapDisplay: 'minmax', language: 'ko' });
+    expect(hash).toContain('mag=1');
+    expect(decodeHash(hash)).toEqual({
+      spec,
+      sampleId: 'camera',
+      mapDisplay: 'minmax',
+      magnitude: true,
+      language: 'ko',
+    });
   });
 
   it('leaves the spec out of the link when it is the default', () => {
@@ -40,6 +48,7 @@ describe('share link hash', () => {
     ['#sample=..%2F..%2Fetc', /sample/],
     ['#display=rainbow', /display/],
     ['#lang=fr', /lang/],
+    ['#mag=yes', /mag/],
     ['#evil=1', /unknown link field/],
   ])('refuses %s with a message naming the part', (hash, message) => {
     expect(() => decodeHash(hash)).toThrow(HashError);

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useT, type MessageKey } from '../../i18n/index.ts';
-import { MAP_DISPLAYS, setMapDisplay, useStore, type MapDisplay } from '../../store/index.ts';
+import { MAP_DISPLAYS, setMagnitude, setMapDisplay, useStore, type MapDisplay } from '../../store/index.ts';
 
 const LABELS: Record<MapDisplay, MessageKey> = {
   symmetric: 'display.symmetric',
@@ -13,6 +13,8 @@ export function DisplayControls() {
   const t = useT();
   const id = useId();
   const mapDisplay = useStore((s) => s.mapDisplay);
+  const magnitude = useStore((s) => s.magnitude);
+  const canMagnitude = useStore((s) => s.spec.filters.length >= 2 && s.spec.channels !== 'rgb-per-channel');
   return (
     <section className="panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('display.heading')}</h2>
@@ -25,6 +27,21 @@ export function DisplayControls() {
             </option>
           ))}
         </select>
+        <span className="hint">{t('display.zeroHint')}</span>
+      </div>
+      <div className="field">
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={magnitude}
+            aria-describedby={`${id}-mag`}
+            onChange={(e) => setMagnitude(e.target.checked)}
+          />
+          {t('display.magnitude')}
+        </label>
+        <span className="hint" id={`${id}-mag`}>
+          {t(canMagnitude ? 'display.magnitudeHint' : 'display.magnitudeNeedsTwo')}
+        </span>
       </div>
     </section>
   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { FigureActions } from './FigureActions.tsx';
 
 /** Formats a tensor shape the way the captions show it: `H × W`, and `× C` when C > 1. */
 export function shapeText(height: number, width: number, channels = 1): string {
@@ -10,15 +11,22 @@ interface Props {
   shape: string;
   children: ReactNode;
   className?: string;
+  /** Offer PNG / .npy downloads of the engine canvas with this key, named `exportName`. */
+  exportKey?: string;
+  exportName?: string;
+  /** Drawn under the caption (a legend). */
+  footer?: ReactNode;
 }
 
-export function Figure({ title, shape, children, className }: Props) {
+export function Figure({ title, shape, children, className, exportKey, exportName, footer }: Props) {
   return (
     <figure className={className ? `stage ${className}` : 'stage'}>
       {children}
       <figcaption>
         <span className="stage-title">{title}</span> <span className="shape">{shape}</span>
+        {exportKey && <FigureActions canvasKey={exportKey} name={exportName ?? title} />}
       </figcaption>
+      {footer}
     </figure>
   );
 }

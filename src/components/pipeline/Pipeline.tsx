@@ -1,12 +1,14 @@
 import { inputChannels, type LayerGeometry, type LayerSpec } from '../../core/index.ts';
 import { canvasKey, type StageKey } from '../../engine/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
-import { useStore } from '../../store/index.ts';
-import { FilterCanvas } from '../kernel/FilterCanvas.tsx';
-import { Figure, shapeText } from './Figure.tsx';
+import { useStore, type MapDisplay } from '../../store/index.ts';
 import { ReceptiveField } from '../inspector/ReceptiveField.tsx';
-import { TensorCanvas } from './TensorCanvas.tsx';
+import { FilterCanvas } from '../kernel/FilterCanvas.tsx';
 import { useGeometry } from '../useGeometry.ts';
+import { Figure, shapeText } from './Figure.tsx';
+import { MapLegend } from './MapLegend.tsx';
+import './pipeline.css';
+import { TensorCanvas } from './TensorCanvas.tsx';
 
 const CHANNEL_NAMES = ['R', 'G', 'B'];
 
@@ -17,25 +19,62 @@ function mapOrigin(spec: LayerSpec, map: number): { filter: number; channel: str
 }
 
 const STAGE_LABEL: Record<StageKey, MessageKey> = {
+  preActivation: 'stage.preActivation',
   features: 'stage.featureMap',
   maxPool: 'stage.maxPool',
   avgPool: 'stage.avgPool',
 };
 
-function MapRow({ spec, geometry, map }: { spec: LayerSpec; geometry: LayerGeometry; map: number }) {
+/** The stages shown per map: the map before the activation too, when there is an activation. */
+function stagesOf(spec: LayerSpec): StageKey[] {
+  return spec.activation === 'none'
+    ? ['features', 'maxPool', 'avgPool']
+    : ['preActivation', 'features', 'maxPool', 'avgPool'];
+}
+
+interface MapFigureProps {
+  stage: StageKey;
+  map: number;
+  height: number;
+  width: number;
+  display: MapDisplay;
+  suffix: string;
+}
+
+function MapFigure({ stage, map, height, width, display, suffix }: MapFigureProps) {
+  const t = useT();
+  const label = t(STAGE_LABEL[stage], { m: map + 1 });
+  const key = canvasKey(stage, map);
+  return (
+    <Figure
+      title={label + suffix}
+      shape={shapeText(height, width)}
+      exportKey={key}
+      exportName={label}
+      footer={<MapLegend canvasKey={key} name={label} display={display} />}
+    >
+      <TensorCanvas canvasKey={key} label={label} width={width} height={height} inspect={{ stage, map }} />
+    </Figure>
+  );
+}
+
+interface MapRowProps {
+  spec: LayerSpec;
+  geometry: LayerGeometry;
+  map: number;
+  display: MapDisplay;
+}
+
+function MapRow({ spec, geometry, map, display }: MapRowProps) {
   const t = useT();
   const { filter, channel } = mapOrigin(spec, map);
   const weights = spec.filters[filter]?.weights;
-  const showFilter = channel === null || channel === 'R';
-  const sizes: Record<StageKey, { height: number; width: number }> = {
-    features: geometry.conv,
-    maxPool: geometry.pool,
-    avgPool: geometry.pool,
-  };
+  const firstOfFilter = channel === null || channel === 'R';
+  const conv = geometry.conv;
   return (
     <div className="map-row">
       <div className="filter-cell">
-        {showFilter && weights && (
+        {firstOfFilter && weights && (
           <Figure
             title={t('stage.filterTitle')}
             shape={shapeText(geometry.kernel[0], geometry.kernel[1], spec.channels === 'rgb' ? 3 : 1)}
@@ -44,26 +83,65 @@ function MapRow({ spec, geometry, map }: { spec: LayerSpec; geometry: LayerGeome
           </Figure>
         )}
       </div>
-      {(['features', 'maxPool', 'avgPool'] as const).map((stage) => {
-        const { height, width } = sizes[stage];
-        const label = t(STAGE_LABEL[stage], { m: map + 1 });
+      {stagesOf(spec).map((stage) => {
+        const size = stage === 'maxPool' || stage === 'avgPool' ? geometry.pool : conv;
         return (
-          <Figure
+          <MapFigure
             key={stage}
-            title={channel ? `${label} (${channel})` : label}
-            shape={shapeText(height, width)}
-          >
-            <TensorCanvas
-              canvasKey={canvasKey(stage, map)}
-              label={label}
-              width={width}
-              height={height}
-              inspect={{ stage, map }}
-            />
-          </Figure>
+            stage={stage}
+            map={map}
+            height={size.height}
+            width={size.width}
+            display={display}
+            suffix={channel ? ` (${channel})` : ''}
+          />
         );
       })}
     </div>
+  );
+}
+
+/** For rgb-per-channel: each filter's three maps (R, G, B) together as one colour image. */
+function RgbComposites({ spec, geometry }: { spec: LayerSpec; geometry: LayerGeometry }) {
+  const t = useT();
+  const { height, width } = geometry.conv;
+  return (
+    <section className="extra-views" aria-label={t('stage.rgbTitle')}>
+      <h3>{t('stage.rgbTitle')}</h3>
+      <p className="hint">{t('stage.rgbHint')}</p>
+      <div className="extra-figures">
+        {spec.filters.map((_, f) => {
+          const label = t('stage.rgbComposite', { f: f + 1 });
+          return (
+            <Figure key={f} title={label} shape={shapeText(height, width, 3)} exportKey={`rgb-${f}`}>
+              <TensorCanvas canvasKey={`rgb-${f}`} label={label} width={width} height={height} />
+            </Figure>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+/** √(map 1² + map 2²) before the activation: the Sobel magnitude when the filters are Sobel x and y. */
+function Magnitude({ geometry, display }: { geometry: LayerGeometry; display: MapDisplay }) {
+  const t = useT();
+  const { height, width } = geometry.conv;
+  const label = t('stage.magnitude');
+  return (
+    <section className="extra-views" aria-label={label}>
+      <div className="extra-figures">
+        <Figure
+          title={`${label}: ${t('stage.magnitudeCaption')}`}
+          shape={shapeText(height, width)}
+          exportKey="magnitude"
+          exportName={label}
+          footer={<MapLegend canvasKey="magnitude" name={label} display={display} />}
+        >
+          <TensorCanvas canvasKey="magnitude" label={label} width={width} height={height} />
+        </Figure>
+      </div>
+    </section>
   );
 }
 
@@ -72,10 +150,20 @@ export function Pipeline() {
   const t = useT();
   const spec = useStore((s) => s.spec);
   const image = useStore((s) => s.image);
+  const display = useStore((s) => s.mapDisplay);
+  const magnitude = useStore((s) => s.magnitude);
   const geometry = useGeometry();
 
   if (!image || !geometry) return <div className="pipeline empty" aria-busy="true" />;
   const channels = inputChannels(spec.channels);
+  const stages = stagesOf(spec);
+  const titles: Record<StageKey, MessageKey> = {
+    preActivation: 'stage.preTitle',
+    features: spec.activation === 'none' ? 'stage.featureTitle' : 'stage.afterTitle',
+    maxPool: 'stage.maxTitle',
+    avgPool: 'stage.avgTitle',
+  };
+  const showMagnitude = magnitude && geometry.conv.maps >= 2 && spec.channels !== 'rgb-per-channel';
   return (
     <div className="pipeline">
       <div className="input-column">
@@ -83,6 +171,8 @@ export function Pipeline() {
           title={t('stage.inputTitle')}
           shape={shapeText(image.height, image.width, channels)}
           className="input-stage"
+          exportKey="input"
+          exportName={t('stage.input')}
         >
           <div className="canvas-box">
             <TensorCanvas
@@ -96,16 +186,18 @@ export function Pipeline() {
         </Figure>
         {spec.channels === 'gray' && <p className="hint">{t('stage.gray')}</p>}
       </div>
-      <div className="maps">
+      <div className="maps" style={{ ['--stages' as string]: stages.length }}>
         <div className="map-row header" aria-hidden="true">
           <span>{t('stage.filterTitle')}</span>
-          <span>{t('stage.featureTitle')}</span>
-          <span>{t('stage.maxTitle')}</span>
-          <span>{t('stage.avgTitle')}</span>
+          {stages.map((stage) => (
+            <span key={stage}>{t(titles[stage])}</span>
+          ))}
         </div>
         {Array.from({ length: geometry.conv.maps }, (_, m) => (
-          <MapRow key={m} spec={spec} geometry={geometry} map={m} />
+          <MapRow key={m} spec={spec} geometry={geometry} map={m} display={display} />
         ))}
+        {showMagnitude && <Magnitude geometry={geometry} display={display} />}
+        {spec.channels === 'rgb-per-channel' && <RgbComposites spec={spec} geometry={geometry} />}
       </div>
     </div>
   );

@@ -1,0 +1,90 @@
+import { memo } from 'react';
+import { HISTOGRAM_BINS } from '../../engine/index.ts';
+import { useT } from '../../i18n/index.ts';
+import { colormapCssGradient, colormapOf, colorScaleDomain, sampleColormap } from '../../render/index.ts';
+import type { MapDisplay } from '../../store/index.ts';
+import { formatValue } from './formatValue.ts';
+import { useMapStats } from './useMapStats.ts';
+
+interface Props {
+  canvasKey: string;
+  /** The map's name, e.g. "Feature map 1", for screen readers. */
+  name: string;
+  display: MapDisplay;
+  histogram?: boolean;
+}
+
+/** Where value v falls on the colour scale from lo to hi, 0..1, as the renderers map it. */
+function scalePosition(display: MapDisplay, v: number, lo: number, hi: number): number {
+  const x = display === 'abs' ? Math.abs(v) : v;
+  const t = (x - lo) / Math.max(hi - lo, 1e-6);
+  return Math.min(1, Math.max(0, t));
+}
+
+function cssColour(display: MapDisplay, t: number): string {
+  const [r, g, b] = sampleColormap(colormapOf(display), t).map((c) => Math.round(c * 255));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+/**
+ * Under a map: its colour scale with the values at the ends (and 0 where it falls inside), and a histogram
+ * of the map's values, each bar in the colour its values are drawn in.
+ */
+export const MapLegend = memo(function MapLegend({ canvasKey, name, display, histogram = true }: Props) {
+  const t = useT();
+  const stats = useMapStats(canvasKey);
+  if (!stats) return <div className="map-legend pending" aria-hidden="true" />;
+  const { lo, hi } = colorScaleDomain(display, stats);
+  const zeroAt = lo < 0 && hi > 0 ? (-lo / (hi - lo)) * 100 : null;
+  const peak = Math.max(...stats.histogram, 1e-9);
+  const binWidth = (stats.max - stats.min) / HISTOGRAM_BINS;
+  return (
+    <div className="map-legend">
+      {histogram && (
+        <svg
+          className="histogram"
+          viewBox={`0 0 ${HISTOGRAM_BINS} 10`}
+          preserveAspectRatio="none"
+          role="img"
+          aria-label={t('legend.histogram', {
+            name,
+            min: formatValue(stats.min),
+            max: formatValue(stats.max),
+          })}
+        >
+          {stats.histogram.map((fraction, i) => {
+            const h = fraction > 0 ? Math.max(0.4, (fraction / peak) * 10) : 0;
+            const centre = stats.min + (i + 0.5) * binWidth;
+            return (
+              <rect
+                key={i}
+                x={i + 0.06}
+                y={10 - h}
+                width={0.88}
+                height={h}
+                fill={cssColour(display, scalePosition(display, centre, lo, hi))}
+                stroke="#8a8f98"
+                strokeWidth={0.04}
+              />
+            );
+          })}
+        </svg>
+      )}
+      <div
+        className="legend-bar"
+        role="img"
+        aria-label={t('legend.label', { name, lo: formatValue(lo), hi: formatValue(hi) })}
+        style={{ backgroundImage: colormapCssGradient(colormapOf(display)) }}
+      />
+      <div className="legend-ticks" aria-hidden="true">
+        <span>{formatValue(lo)}</span>
+        {zeroAt !== null && (
+          <span className="zero" style={{ left: `${zeroAt}%` }}>
+            0
+          </span>
+        )}
+        <span>{formatValue(hi)}</span>
+      </div>
+    </div>
+  );
+});

@@ -1,0 +1,120 @@
+/**
+ * What each canvas key shows. Components attach canvases by key; the engine resolves each key to a tensor
+ * of the current frame (`viewTensor`) and draws it as a map (colour-mapped) or as an image (0..255).
+ *
+ * Keys:
+ * - 'input': the layer input (luma for gray, RGB otherwise);
+ * - `${stage}-${m}` for stage preActivation | features | maxPool | avgPool and output map m (0-based);
+ * - 'magnitude': √(h² + v²) of the first two maps before the activation (Sobel x and y → edge strength);
+ * - `rgb-${f}`: for rgb-per-channel, filter f's three maps (R, G, B) as one colour image, clipped to 0..255;
+ * - `padded-${mode}`: the layer input padded by the current pads in mode zeros | reflect | replicate.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import {
+  padImage,
+  type LayerGeometry,
+  type LayerOutputs,
+  type LayerSpec,
+  type PadMode,
+} from '../core/index.ts';
+
+export type StageKey = 'preActivation' | 'features' | 'maxPool' | 'avgPool';
+/** The stages always drawn per map (the pre-activation map is drawn only with an activation). */
+export const STAGES = ['features', 'maxPool', 'avgPool'] as const satisfies readonly StageKey[];
+const ALL_STAGES: readonly StageKey[] = ['preActivation', ...STAGES];
+const PAD_MODES: readonly PadMode[] = ['zeros', 'reflect', 'replicate'];
+
+export function canvasKey(stage: StageKey, map: number): string {
+  return `${stage}-${map}`;
+}
+
+export type View =
+  | { kind: 'input' }
+  | { kind: 'map'; stage: StageKey; map: number }
+  | { kind: 'magnitude' }
+  | { kind: 'rgb'; filter: number }
+  | { kind: 'padded'; mode: PadMode };
+
+/** The view a canvas key names, or null for an unknown key. */
+export function parseKey(key: string): View | null {
+  if (key === 'input') return { kind: 'input' };
+  if (key === 'magnitude') return { kind: 'magnitude' };
+  const dash = key.lastIndexOf('-');
+  if (dash < 0) return null;
+  const head = key.slice(0, dash);
+  const tail = key.slice(dash + 1);
+  if (head === 'padded') {
+    return (PAD_MODES as readonly string[]).includes(tail) ? { kind: 'padded', mode: tail as PadMode } : null;
+  }
+  const n = Number(tail);
+  if (!/^\d+$/.test(tail) || !Number.isSafeInteger(n)) return null;
+  if (head === 'rgb') return { kind: 'rgb', filter: n };
+  if ((ALL_STAGES as readonly string[]).includes(head))
+    return { kind: 'map', stage: head as StageKey, map: n };
+  return null;
+}
+
+/** Everything of one frame that views are cut from. `input` is the layer input [H, W, C]. */
+export interface FrameTensors {
+  input: tf.Tensor3D;
+  spec: LayerSpec;
+  geometry: LayerGeometry;
+  outputs: LayerOutputs;
+}
+
+export interface ViewTensor {
+  tensor: tf.Tensor;
+  /** 'map': a 2-D map to colour-map; 'image': [H, W, C] values 0..255 drawn as they are. */
+  as: 'map' | 'image';
+}
+
+/** Whether reflect padding is possible: every pad at most size − 1 (numpy / tf.mirrorPad REFLECT). */
+export function reflectFits(geometry: LayerGeometry): boolean {
+  const { pads, input } = geometry;
+  return (
+    Math.max(pads.top, pads.bottom) <= input.height - 1 && Math.max(pads.left, pads.right) <= input.width - 1
+  );
+}
+
+function mapOf(maps: tf.Tensor3D, m: number): tf.Tensor2D {
+  return tf.squeeze(tf.slice(maps, [0, 0, m], [-1, -1, 1]), [2]) as tf.Tensor2D;
+}
+
+/**
+ * The tensor to draw for a view in this frame (a new tensor the caller disposes), or null when the view
+ * has nothing to show (a map beyond the count, magnitude with one map, reflect too wide…).
+ */
+export function viewTensor(view: View, frame: FrameTensors): ViewTensor | null {
+  const { outputs, geometry, spec } = frame;
+  const maps = geometry.conv.maps;
+  switch (view.kind) {
+    case 'input':
+      return { tensor: tf.clone(frame.input), as: 'image' };
+    case 'map': {
+      if (view.map >= maps) return null;
+      const source = view.stage === 'features' ? outputs.featureMaps : outputs[view.stage];
+      return { tensor: tf.tidy(() => mapOf(source, view.map)), as: 'map' };
+    }
+    case 'magnitude': {
+      if (maps < 2) return null;
+      const pre = outputs.preActivation;
+      return {
+        tensor: tf.tidy(() => tf.sqrt(tf.add(tf.square(mapOf(pre, 0)), tf.square(mapOf(pre, 1))))),
+        as: 'map',
+      };
+    }
+    case 'rgb': {
+      if (spec.channels !== 'rgb-per-channel' || view.filter * 3 + 3 > maps) return null;
+      return {
+        tensor: tf.tidy(() =>
+          tf.clipByValue(tf.slice(outputs.featureMaps, [0, 0, view.filter * 3], [-1, -1, 3]), 0, 255),
+        ),
+        as: 'image',
+      };
+    }
+    case 'padded': {
+      if (view.mode === 'reflect' && !reflectFits(geometry)) return null;
+      return { tensor: padImage(frame.input, geometry.pads, view.mode), as: 'image' };
+    }
+  }
+}
