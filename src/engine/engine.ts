@@ -10,7 +10,7 @@ import { drawImageTensor, drawMap } from '../render/index.ts';
 import type { State } from '../store/index.ts';
 import type { StoreApi } from 'zustand/vanilla';
 import { mapStats, type MapStats } from './stats.ts';
-import { parseKey, viewTensor, type FrameTensors } from './views.ts';
+import { displayFor, parseKey, viewTensor, type FrameTensors } from './views.ts';
 
 /** How long edits must pause before the legends' statistics are read back. */
 const STATS_DELAY_MS = 150;
@@ -183,7 +183,7 @@ export class Engine {
         if (!picked) continue;
         try {
           if (picked.as === 'image') await drawImageTensor(picked.tensor as tf.Tensor3D, canvas);
-          else await drawMap(picked.tensor as tf.Tensor2D, mapDisplay, canvas);
+          else await drawMap(picked.tensor as tf.Tensor2D, displayFor(view, mapDisplay), canvas);
         } finally {
           picked.tensor.dispose();
         }

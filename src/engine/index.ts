@@ -2,7 +2,7 @@
 import { raise, store } from '../store/index.ts';
 import { Engine } from './engine.ts';
 
-export { canvasKey, parseKey, reflectFits, STAGES, type StageKey } from './views.ts';
+export { canvasKey, displayFor, parseKey, reflectFits, STAGES, type StageKey } from './views.ts';
 export type { MapStats } from './stats.ts';
 export { HISTOGRAM_BINS } from './stats.ts';
 export { requestedBackend, startBackend } from './backend.ts';

@@ -10,6 +10,7 @@
  * - `padded-${mode}`: the layer input padded by the current pads in mode zeros | reflect | replicate.
  */
 import * as tf from '@tensorflow/tfjs-core';
+import type { Normalize } from '../render/index.ts';
 import {
   padImage,
   type LayerGeometry,
@@ -52,6 +53,14 @@ export function parseKey(key: string): View | null {
   if ((ALL_STAGES as readonly string[]).includes(head))
     return { kind: 'map', stage: head as StageKey, map: n };
   return null;
+}
+
+/**
+ * The colour scale a view is drawn with: the person's choice, except that a magnitude (never negative)
+ * shown "signed" would use half the diverging scale, so it is shown as |x| instead.
+ */
+export function displayFor(view: View, display: Normalize): Normalize {
+  return view.kind === 'magnitude' && display === 'symmetric' ? 'abs' : display;
 }
 
 /** Everything of one frame that views are cut from. `input` is the layer input [H, W, C]. */

@@ -53,7 +53,8 @@ export const MapLegend = memo(function MapLegend({ canvasKey, name, display, his
           })}
         >
           {stats.histogram.map((fraction, i) => {
-            const h = fraction > 0 ? Math.max(0.4, (fraction / peak) * 10) : 0;
+            // Square-root heights: one dominant value (the zeros of a dark background) leaves the rest visible.
+            const h = fraction > 0 ? Math.max(0.5, Math.sqrt(fraction / peak) * 10) : 0;
             const centre = stats.min + (i + 0.5) * binWidth;
             return (
               <rect

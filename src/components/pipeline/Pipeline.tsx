@@ -1,5 +1,5 @@
 import { inputChannels, type LayerGeometry, type LayerSpec } from '../../core/index.ts';
-import { canvasKey, type StageKey } from '../../engine/index.ts';
+import { canvasKey, displayFor, type StageKey } from '../../engine/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
 import { useStore, type MapDisplay } from '../../store/index.ts';
 import { ReceptiveField } from '../inspector/ReceptiveField.tsx';
@@ -136,7 +136,13 @@ function Magnitude({ geometry, display }: { geometry: LayerGeometry; display: Ma
           shape={shapeText(height, width)}
           exportKey="magnitude"
           exportName={label}
-          footer={<MapLegend canvasKey="magnitude" name={label} display={display} />}
+          footer={
+            <MapLegend
+              canvasKey="magnitude"
+              name={label}
+              display={displayFor({ kind: 'magnitude' }, display)}
+            />
+          }
         >
           <TensorCanvas canvasKey="magnitude" label={label} width={width} height={height} />
         </Figure>
