@@ -70,6 +70,6 @@ export const ko: Record<keyof typeof en, string> = {
   'stage.rgbHint': '필터를 R, G, B 채널에 따로 적용: 맵 세 개를 한 장의 컬러 이미지로 보여 줍니다',
   'legend.label': '{name}의 색상 범위: {lo} ~ {hi}',
   'legend.histogram': '{name}의 값 히스토그램: {min} ~ {max}',
-  'export.png': '{name}을(를) PNG로 저장',
-  'export.npy': '{name}을(를) .npy로 저장',
+  'export.png': '{name} PNG 파일로 저장',
+  'export.npy': '{name} .npy 파일로 저장',
 };
