@@ -1,0 +1,195 @@
+/**
+ * The engine's views (src/engine/views.ts) and statistics (src/engine/stats.ts) on tfjs cpu: every canvas
+ * key resolves to the right tensor, checked against the plain-loop reference, and nothing leaks.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  disposeOutputs,
+  layerGeometry,
+  layerInput,
+  parseSpec,
+  runLayer,
+  type LayerSpec,
+} from '../../src/core/index.ts';
+import { HISTOGRAM_BINS, mapStats } from '../../src/engine/stats.ts';
+import { canvasKey, parseKey, reflectFits, viewTensor, type FrameTensors } from '../../src/engine/views.ts';
+import { referenceLayer } from '../reference/convLoop.ts';
+
+const H = 9;
+const W = 11;
+/** A deterministic RGB image [H, W, 3] in 0..255. */
+const PIXELS = Float32Array.from({ length: H * W * 3 }, (_, i) => (i * 37 + (i % 7) * 11) % 256);
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+function frameOf(specJson: unknown): FrameTensors {
+  const spec = parseSpec(specJson);
+  const image = tf.tensor3d(PIXELS, [H, W, 3]);
+  const geometry = layerGeometry(spec, H, W);
+  const outputs = runLayer(image, spec, geometry);
+  const input = layerInput(image, spec.channels);
+  image.dispose();
+  return { input, spec, geometry, outputs };
+}
+
+function disposeFrame(frame: FrameTensors): void {
+  disposeOutputs(frame.outputs);
+  frame.input.dispose();
+}
+
+function valuesOf(key: string, frame: FrameTensors): { shape: number[]; data: number[] } | null {
+  const view = parseKey(key);
+  if (!view) throw new Error(`unknown key ${key}`);
+  const picked = viewTensor(view, frame);
+  if (!picked) return null;
+  const out = { shape: picked.tensor.shape, data: Array.from(picked.tensor.dataSync()) };
+  picked.tensor.dispose();
+  return out;
+}
+
+function reference(spec: LayerSpec) {
+  return referenceLayer({ shape: [H, W, 3], data: PIXELS }, spec);
+}
+
+describe('canvas keys', () => {
+  it.each([
+    ['input', { kind: 'input' }],
+    ['features-3', { kind: 'map', stage: 'features', map: 3 }],
+    ['preActivation-0', { kind: 'map', stage: 'preActivation', map: 0 }],
+    ['avgPool-12', { kind: 'map', stage: 'avgPool', map: 12 }],
+    ['magnitude', { kind: 'magnitude' }],
+    ['rgb-1', { kind: 'rgb', filter: 1 }],
+    ['padded-reflect', { kind: 'padded', mode: 'reflect' }],
+  ])('%s names %j', (key, view) => {
+    expect(parseKey(key)).toEqual(view);
+  });
+
+  it.each(['', 'features', 'features-x', 'features--1', 'padded-mirror', 'bogus-1', 'features-1.5'])(
+    'refuses %j',
+    (key) => expect(parseKey(key)).toBeNull(),
+  );
+
+  it('canvasKey and parseKey agree', () => {
+    expect(parseKey(canvasKey('maxPool', 7))).toEqual({ kind: 'map', stage: 'maxPool', map: 7 });
+  });
+});
+
+describe('view tensors', () => {
+  const specJson = {
+    filters: [
+      {
+        weights: [
+          [-1, 0, 1],
+          [-2, 0, 2],
+          [-1, 0, 1],
+        ],
+        bias: 3,
+      },
+      {
+        weights: [
+          [-1, -2, -1],
+          [0, 0, 0],
+          [1, 2, 1],
+        ],
+      },
+    ],
+    activation: 'relu',
+  };
+
+  it('each stage map is the reference map m', () => {
+    const frame = frameOf(specJson);
+    const ref = reference(frame.spec);
+    const features = valuesOf('features-1', frame);
+    expect(features?.shape).toEqual([H, W]);
+    const refConv = ref.conv;
+    const m = refConv.shape[2] as number;
+    features?.data.forEach((v, i) => expect(v).toBeCloseTo(refConv.data[i * m + 1] as number, 3));
+    const pooled = valuesOf('maxPool-0', frame);
+    pooled?.data.forEach((v, i) => expect(v).toBeCloseTo(ref.maxpool.data[i * m] as number, 3));
+    expect(valuesOf('features-2', frame), 'no third map').toBeNull();
+    disposeFrame(frame);
+  });
+
+  it('magnitude is √(h² + v²) of maps 1 and 2 before the activation', () => {
+    const frame = frameOf(specJson);
+    const pre = frame.outputs.preActivation.arraySync() as number[][][];
+    const magnitude = valuesOf('magnitude', frame);
+    expect(magnitude?.shape).toEqual([H, W]);
+    magnitude?.data.forEach((v, i) => {
+      const [h = 0, g = 0] = pre[Math.floor(i / W)]?.[i % W] ?? [];
+      expect(v).toBeCloseTo(Math.hypot(h, g), 3);
+    });
+    disposeFrame(frame);
+    const one = frameOf({});
+    expect(valuesOf('magnitude', one), 'one map has no magnitude').toBeNull();
+    disposeFrame(one);
+  });
+
+  it('rgb-per-channel composites are the filter’s three maps clipped to 0..255', () => {
+    const frame = frameOf({ channels: 'rgb-per-channel', filters: [{ weights: [[2]] }] });
+    const rgb = valuesOf('rgb-0', frame);
+    expect(rgb?.shape).toEqual([H, W, 3]);
+    rgb?.data.forEach((v, i) => expect(v).toBeCloseTo(Math.min(255, 2 * (PIXELS[i] as number)), 3));
+    expect(valuesOf('rgb-1', frame)).toBeNull();
+    disposeFrame(frame);
+  });
+
+  it('padded views have the padded size in each mode; reflect only where it fits', () => {
+    const frame = frameOf({ padding: [1, 2, 3, 0] });
+    for (const mode of ['zeros', 'reflect', 'replicate']) {
+      expect(valuesOf(`padded-${mode}`, frame)?.shape).toEqual([H + 3, W + 3, 1]);
+    }
+    const zeros = valuesOf('padded-zeros', frame);
+    expect(zeros?.data[0], 'the corner is padding: 0').toBe(0);
+    disposeFrame(frame);
+
+    const wide = frameOf({ padding: [0, 0, W, 0] });
+    expect(reflectFits(wide.geometry)).toBe(false);
+    expect(valuesOf('padded-reflect', wide)).toBeNull();
+    expect(valuesOf('padded-replicate', wide)?.shape).toEqual([H, 2 * W, 1]);
+    disposeFrame(wide);
+  });
+
+  it('leaks nothing', () => {
+    const frame = frameOf(specJson);
+    const keys = ['input', 'features-0', 'preActivation-1', 'magnitude', 'padded-replicate', 'avgPool-1'];
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 20; i++) for (const key of keys) valuesOf(key, frame);
+    expect(tf.memory().numTensors).toBe(before);
+    disposeFrame(frame);
+  });
+});
+
+describe('map statistics', () => {
+  it('min, max and a histogram that sums to 1, with values where they belong', async () => {
+    const map = tf.tensor2d([
+      [-4, 0, 0, 0],
+      [0, 0, 0, 8],
+    ]);
+    const before = tf.memory().numTensors;
+    const [stats] = await mapStats([map]);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(stats?.min).toBe(-4);
+    expect(stats?.max).toBe(8);
+    expect(stats?.histogram).toHaveLength(HISTOGRAM_BINS);
+    const sum = stats?.histogram.reduce((a, b) => a + b, 0) ?? 0;
+    expect(sum).toBeCloseTo(1, 5);
+    expect(stats?.histogram[0]).toBeCloseTo(1 / 8, 5);
+    expect(stats?.histogram[HISTOGRAM_BINS - 1]).toBeCloseTo(1 / 8, 5);
+    // 0 sits a third of the way from −4 to 8.
+    expect(stats?.histogram[Math.floor(HISTOGRAM_BINS / 3)]).toBeCloseTo(6 / 8, 5);
+    map.dispose();
+  });
+
+  it('samples big maps but keeps the exact min and max', async () => {
+    const map = tf.tidy(() => tf.reshape(tf.range(0, 512 * 512, 1, 'float32'), [512, 512]) as tf.Tensor2D);
+    const [stats] = await mapStats([map]);
+    expect(stats?.min).toBe(0);
+    expect(stats?.max).toBe(512 * 512 - 1);
+    map.dispose();
+  });
+});
