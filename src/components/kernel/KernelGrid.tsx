@@ -1,0 +1,156 @@
+/**
+ * The weights of one filter as a grid of cells, or, in an RGB layer, three grids side by side (the R, G and
+ * B slices of a kh × kw × 3 filter). Keeps the typed drafts, explains invalid cells below the grid, moves
+ * focus on arrow keys (across the slices as if they were one wide grid) and shows the sum of the weights.
+ */
+import { useCallback, useId, useRef, useState } from 'react';
+import type { Weights } from '../../core/index.ts';
+import { useT } from '../../i18n/index.ts';
+import { parseCellValue } from '../../kernels/cellValue.ts';
+import { formatCell, formatSummary } from '../../kernels/format.ts';
+import { cellAt, depthOf, is3D, sizeOf, slicesEqual, weightsSum } from '../../kernels/ops.ts';
+import { setFilterCell, useStore } from '../../store/index.ts';
+import { isDraftShown, KernelCell, type Draft } from './KernelCell.tsx';
+
+export const CHANNEL_NAMES = ['R', 'G', 'B'] as const;
+
+const EMPTY: Weights = [[0]];
+
+/** Cell width by grid width, so an 11 × 11 grid still fits the panel (with a horizontal scroll if narrow). */
+function sizeClass(cols: number): string {
+  if (cols <= 5) return 'kernel-grid size-s';
+  if (cols <= 7) return 'kernel-grid size-m';
+  return 'kernel-grid size-l';
+}
+
+export function KernelGrid({ filter }: { filter: number }) {
+  const t = useT();
+  const weights = useStore((s) => s.spec.filters[filter]?.weights) ?? EMPTY;
+  const rgb = useStore((s) => s.spec.channels === 'rgb');
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const container = useRef<HTMLDivElement>(null);
+  const baseId = useId();
+  const [kh, kw] = sizeOf(weights);
+  const channels = rgb ? [0, 1, 2] : [null];
+  const mixed3D = !rgb && depthOf(weights) > 1 && !slicesEqual(weights);
+
+  const setDraft = useCallback((key: string, draft: Draft | null) => {
+    setDrafts((all) => {
+      if (!draft) {
+        if (!(key in all)) return all;
+        const rest = { ...all };
+        delete rest[key];
+        return rest;
+      }
+      return { ...all, [key]: draft };
+    });
+  }, []);
+
+  const focusCell = (channel: number, row: number, col: number) => {
+    const el = container.current?.querySelector<HTMLInputElement>(`[data-cell="${channel}-${row}-${col}"]`);
+    el?.focus();
+  };
+
+  const move = (channel: number, row: number, col: number, dRow: number, dCol: number) => {
+    const wide = channels.length * kw;
+    const nextRow = Math.min(kh - 1, Math.max(0, row + dRow));
+    const nextWide = Math.min(wide - 1, Math.max(0, channel * kw + col + dCol));
+    focusCell(Math.floor(nextWide / kw), nextRow, nextWide % kw);
+  };
+
+  const errors: { id: string; text: string }[] = [];
+  const slices = channels.map((channel) => {
+    const ch = channel ?? 0;
+    const cells = [];
+    for (let r = 0; r < kh; r++) {
+      for (let c = 0; c < kw; c++) {
+        const key = `${ch}-${r}-${c}`;
+        const value = cellAt(weights, r, c, ch);
+        const draft = drafts[key];
+        const errorId = `${baseId}-err-${key}`;
+        if (isDraftShown(draft, value) && parseCellValue(draft.text) === null) {
+          errors.push({
+            id: errorId,
+            text: t('kernel.cellInvalidAt', {
+              r: r + 1,
+              c: c + 1,
+              channel: channel === null ? '' : ` (${CHANNEL_NAMES[ch]})`,
+              text: draft.text,
+              value: formatCell(value),
+            }),
+          });
+        }
+        const label =
+          channel === null
+            ? t('kernel.cell', { f: filter + 1, r: r + 1, c: c + 1 })
+            : t('kernel.cellChannel', { f: filter + 1, r: r + 1, c: c + 1, k: CHANNEL_NAMES[ch] ?? '' });
+        cells.push(
+          <KernelCell
+            key={key}
+            coords={key}
+            label={label}
+            value={value}
+            draft={draft}
+            errorId={errorId}
+            onText={(text) => {
+              const parsed = parseCellValue(text);
+              if (parsed !== null && parsed !== value) {
+                const applied = setFilterCell(filter, r, c, parsed, channel ?? undefined);
+                setDraft(key, { text, base: applied ? parsed : value });
+              } else {
+                setDraft(key, { text, base: value });
+              }
+            }}
+            onClearDraft={() => setDraft(key, null)}
+            onScrub={(next) => {
+              setDraft(key, null);
+              setFilterCell(filter, r, c, next, channel ?? undefined);
+            }}
+            onMove={(dRow, dCol) => move(ch, r, c, dRow, dCol)}
+          />,
+        );
+      }
+    }
+    const name = channel === null ? null : CHANNEL_NAMES[ch];
+    return (
+      <div
+        key={ch}
+        className={`kernel-slice${name ? ` slice-${name}` : ''}`}
+        role="group"
+        aria-label={
+          name ? t('kernel.sliceLabel', { f: filter + 1, k: name }) : t('kernel.gridLabel', { f: filter + 1 })
+        }
+      >
+        {name && (
+          <span className="slice-title" aria-hidden="true">
+            {name}
+          </span>
+        )}
+        <div className={sizeClass(kw)} style={{ gridTemplateColumns: `repeat(${kw}, var(--cell-w))` }}>
+          {cells}
+        </div>
+      </div>
+    );
+  });
+
+  return (
+    <div className="kernel-weights">
+      {rgb && <p className="hint">{t('kernel.rgbHint')}</p>}
+      {rgb && !is3D(weights) && <p className="hint">{t('kernel.rgbShared')}</p>}
+      {mixed3D && <p className="hint">{t('kernel.perChannel3D')}</p>}
+      <div ref={container} className={rgb ? 'kernel-slices rgb' : 'kernel-slices'}>
+        {slices}
+      </div>
+      {errors.length > 0 && (
+        <ul className="kernel-errors">
+          {errors.map((e) => (
+            <li key={e.id} id={e.id}>
+              {e.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="hint kernel-sum">{t('kernel.sum', { sum: formatSummary(weightsSum(weights)) })}</p>
+    </div>
+  );
+}

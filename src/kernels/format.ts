@@ -1,0 +1,17 @@
+/**
+ * How a weight is written in an editable kernel cell: short enough for a small cell, precise enough that
+ * a Gaussian's 0.00292 is not shown as 0. Integers as they are; below 1, three significant digits; up to
+ * 100, two decimals; above, one. Trailing zeros are dropped. The cell keeps the exact value; this is display.
+ */
+export function formatCell(value: number): string {
+  if (Number.isInteger(value)) return String(value === 0 ? 0 : value);
+  const abs = Math.abs(value);
+  const rounded = abs < 1 ? Number(value.toPrecision(3)) : Number(value.toFixed(abs < 100 ? 2 : 1));
+  return String(rounded === 0 ? 0 : rounded);
+}
+
+/** A sum or other summary number: up to 4 decimals, noise (0.30000000000000004, -0) removed. */
+export function formatSummary(value: number): string {
+  const rounded = Math.round(value * 1e4) / 1e4;
+  return String(rounded === 0 ? 0 : rounded);
+}
