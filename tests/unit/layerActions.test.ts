@@ -28,6 +28,7 @@ import {
   updateSpec,
   withAxis,
 } from '../../src/store/index.ts';
+import { defaultZoom, zoomCrop } from '../../src/components/layer/paddingCrop.ts';
 
 const image28 = { source: 'sample' as const, sampleId: 'x', name: 'boot', width: 28, height: 28 };
 
@@ -344,5 +345,55 @@ describe('layer actions on the store (28 × 28 image, 3 × 3 Sobel)', () => {
     expect(setPoolSize(8, true)).toBe(false);
     expect(spec()).toBe(before);
     expect(error()).toMatch(/pool/);
+  });
+});
+
+describe('the padding view window (paddingCrop.ts)', () => {
+  const one = { top: 1, bottom: 1, left: 1, right: 1 };
+
+  it('shows small inputs whole and large ones on the corner that has padding', () => {
+    expect(defaultZoom(one, { height: 28, width: 28 })).toBe('whole');
+    expect(defaultZoom(one, { height: 512, width: 512 })).toBe('top-left');
+    // SAME at stride 2 on an even size pads only bottom and right.
+    expect(defaultZoom({ top: 0, bottom: 1, left: 0, right: 1 }, { height: 512, width: 512 })).toBe(
+      'bottom-right',
+    );
+  });
+
+  it('whole is the full padded input; corners reach 12 cells past the padding', () => {
+    expect(zoomCrop('whole', one, { height: 28, width: 30 })).toEqual({
+      top: 0,
+      left: 0,
+      rows: 30,
+      cols: 32,
+    });
+    expect(
+      zoomCrop('top-left', { top: 2, bottom: 0, left: 3, right: 1 }, { height: 100, width: 100 }),
+    ).toEqual({
+      top: 0,
+      left: 0,
+      rows: 14,
+      cols: 15,
+    });
+    // Padded 102 × 104: the last 12 + 1 rows and 12 + 3 columns.
+    expect(
+      zoomCrop('bottom-right', { top: 1, bottom: 1, left: 1, right: 3 }, { height: 100, width: 100 }),
+    ).toEqual({
+      top: 89,
+      left: 89,
+      rows: 13,
+      cols: 15,
+    });
+  });
+
+  it('never crops past the input and never enlarges more than 40 times', () => {
+    expect(zoomCrop('top-left', one, { height: 5, width: 8 })).toEqual({
+      top: 0,
+      left: 0,
+      rows: 7,
+      cols: 10,
+    });
+    const big = zoomCrop('top-left', one, { height: 4094, width: 4094 });
+    expect(big.rows).toBe(1 + Math.ceil(4096 / 40));
   });
 });

@@ -1,10 +1,12 @@
-import { useId, type CSSProperties } from 'react';
+import { useId, useState, type CSSProperties } from 'react';
 import { PAD_MODES, type Pads, type PadMode } from '../../core/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
 import { reflectProblem, useStore } from '../../store/index.ts';
 import { shapeText } from '../pipeline/Figure.tsx';
 import { TensorCanvas } from '../pipeline/TensorCanvas.tsx';
 import { useGeometry } from '../useGeometry.ts';
+import { defaultZoom, paddedSize, zoomCrop, ZOOMS, type Crop, type Zoom } from './paddingCrop.ts';
+import { RadioGroup } from './RadioGroup.tsx';
 import './layer.css';
 
 const MODE_NAME: Record<PadMode, MessageKey> = {
@@ -25,6 +27,12 @@ const MODE_HINT: Record<PadMode, MessageKey> = {
   replicate: 'layer.padMode.replicateHint',
 };
 
+const ZOOM_LABEL: Record<Zoom, MessageKey> = {
+  whole: 'padview.zoom.whole',
+  'top-left': 'padview.zoom.topLeft',
+  'bottom-right': 'padview.zoom.bottomRight',
+};
+
 interface Size {
   height: number;
   width: number;
@@ -37,8 +45,7 @@ const percent = (part: number, whole: number) => `${(100 * part) / whole}%`;
  * the original image, placed in percentages of the padded size (no pixel is read back).
  */
 function PadOverlay({ pads, size }: { pads: Pads; size: Size }) {
-  const height = size.height + pads.top + pads.bottom;
-  const width = size.width + pads.left + pads.right;
+  const { height, width } = paddedSize(pads, size);
   const innerTop = percent(pads.top, height);
   const innerBottom = percent(pads.bottom, height);
   const bands: CSSProperties[] = [
@@ -65,22 +72,57 @@ function PadOverlay({ pads, size }: { pads: Pads; size: Size }) {
   );
 }
 
+/**
+ * The padded canvas with its marks, showing the `crop` window of it: the canvas and overlay are scaled up
+ * and shifted inside a box with the window's aspect ratio (CSS only; the engine draws the whole input).
+ */
+function PaddedCanvas({ mode, pads, size, crop }: { mode: PadMode; pads: Pads; size: Size; crop: Crop }) {
+  const t = useT();
+  const { height, width } = paddedSize(pads, size);
+  const zoomed = crop.rows !== height || crop.cols !== width;
+  return (
+    <div
+      className={zoomed ? 'zoom-window zoomed' : 'zoom-window'}
+      style={{ aspectRatio: `${crop.cols} / ${crop.rows}` }}
+    >
+      <div
+        className="zoom-content"
+        style={{
+          width: percent(width, crop.cols),
+          height: percent(height, crop.rows),
+          left: `-${percent(crop.left, crop.cols)}`,
+          top: `-${percent(crop.top, crop.rows)}`,
+        }}
+      >
+        <TensorCanvas
+          canvasKey={`padded-${mode}`}
+          label={t('padview.canvas', { mode: t(MODE_NAME[mode]) })}
+          width={width}
+          height={height}
+        />
+        <PadOverlay pads={pads} size={size} />
+      </div>
+    </div>
+  );
+}
+
 function PaddedFigure({
   mode,
   current,
   pads,
   size,
   channels,
+  crop,
 }: {
   mode: PadMode;
   current: boolean;
   pads: Pads;
   size: Size;
   channels: number;
+  crop: Crop;
 }) {
   const t = useT();
-  const height = size.height + pads.top + pads.bottom;
-  const width = size.width + pads.left + pads.right;
+  const { height, width } = paddedSize(pads, size);
   const problem = mode === 'reflect' ? reflectProblem(pads, size) : null;
   return (
     <figure className={current ? 'stage padded-figure current' : 'stage padded-figure'}>
@@ -94,15 +136,7 @@ function PaddedFigure({
           })}
         </p>
       ) : (
-        <div className="canvas-box">
-          <TensorCanvas
-            canvasKey={`padded-${mode}`}
-            label={t('padview.canvas', { mode: t(MODE_NAME[mode]) })}
-            width={width}
-            height={height}
-          />
-          <PadOverlay pads={pads} size={size} />
-        </div>
+        <PaddedCanvas mode={mode} pads={pads} size={size} crop={crop} />
       )}
       <figcaption>
         <span className="stage-title">{t(MODE_TITLE[mode])}</span>{' '}
@@ -116,17 +150,22 @@ function PaddedFigure({
 
 /**
  * The layer input padded by the current geometry's pads, in each padding mode side by side (the mode in use
- * highlighted), with the padded cells marked. The engine draws the canvases ('padded-zeros', ...).
+ * highlighted), with the padded cells marked. The engine draws the canvases ('padded-zeros', ...). Large
+ * inputs open zoomed on a corner, where one or two padded pixels are visible.
  */
 export function PaddingView() {
   const t = useT();
   const id = useId();
   const padMode = useStore((s) => s.spec.padMode);
   const geometry = useGeometry();
+  /** The person's zoom choice; null follows `defaultZoom`. */
+  const [chosenZoom, setZoom] = useState<Zoom | null>(null);
   if (!geometry) return null;
   const { pads, input } = geometry;
   const size = { height: input.height, width: input.width };
   const none = pads.top === 0 && pads.bottom === 0 && pads.left === 0 && pads.right === 0;
+  const zoom = chosenZoom ?? defaultZoom(pads, size);
+  const crop = zoomCrop(zoom, pads, size);
 
   return (
     <section className="panel padding-view" aria-labelledby={`${id}-h`}>
@@ -136,6 +175,19 @@ export function PaddingView() {
       ) : (
         <>
           <p className="hint">{t('padview.intro', { ...pads })}</p>
+          <div className="padded-zoom">
+            <RadioGroup
+              label={t('padview.zoom')}
+              value={zoom}
+              options={ZOOMS.map((z) => ({ value: z, label: t(ZOOM_LABEL[z]), hint: t('padview.zoomHint') }))}
+              onChange={setZoom}
+              hint={
+                zoom === 'whole'
+                  ? t('padview.zoomHint')
+                  : t('padview.zoomCells', { rows: crop.rows, cols: crop.cols })
+              }
+            />
+          </div>
           <div className="padded-row">
             {PAD_MODES.map((mode) => (
               <PaddedFigure
@@ -145,6 +197,7 @@ export function PaddingView() {
                 pads={pads}
                 size={size}
                 channels={input.channels}
+                crop={crop}
               />
             ))}
           </div>

@@ -43,29 +43,9 @@ function AxisPair({ names, value, set, hint }: PairProps) {
             className="main-field"
           />
         ) : (
-          <>
-            <span className="field-label" aria-hidden="true">
-              {t(names.both)}
-            </span>
-            <NumberField
-              label={t(names.rows)}
-              visibleLabel={t('layer.rows')}
-              value={rows}
-              min={1}
-              max={MAX_STEP}
-              onCommit={(n) => set(0, n)}
-              describedBy={hintId}
-            />
-            <NumberField
-              label={t(names.columns)}
-              visibleLabel={t('layer.columns')}
-              value={columns}
-              min={1}
-              max={MAX_STEP}
-              onCommit={(n) => set(1, n)}
-              describedBy={hintId}
-            />
-          </>
+          <span className="field-label" aria-hidden="true">
+            {t(names.both)}
+          </span>
         )}
         <label className="check">
           <input type="checkbox" checked={linked} onChange={(e) => onLink(e.target.checked)} />
@@ -73,6 +53,28 @@ function AxisPair({ names, value, set, hint }: PairProps) {
           <span className="visually-hidden"> ({t(names.both)})</span>
         </label>
       </div>
+      {!linked && (
+        <div className="axis-fields">
+          <NumberField
+            label={t(names.rows)}
+            visibleLabel={t('layer.rows')}
+            value={rows}
+            min={1}
+            max={MAX_STEP}
+            onCommit={(n) => set(0, n)}
+            describedBy={hintId}
+          />
+          <NumberField
+            label={t(names.columns)}
+            visibleLabel={t('layer.columns')}
+            value={columns}
+            min={1}
+            max={MAX_STEP}
+            onCommit={(n) => set(1, n)}
+            describedBy={hintId}
+          />
+        </div>
+      )}
       <p id={hintId} className="hint">
         {hint}
       </p>

@@ -86,6 +86,12 @@ export const en = {
   'padview.current': 'in use',
   'padview.reflectImpossible':
     'Reflect cannot pad {pad} pixels: an image {size} pixels {axis} can be mirrored by at most {max} (size − 1).',
+  'padview.zoom': 'Zoom',
+  'padview.zoom.whole': 'Whole image',
+  'padview.zoom.topLeft': 'Top-left corner',
+  'padview.zoom.bottomRight': 'Bottom-right corner',
+  'padview.zoomHint': 'On a large image a pixel or two of padding is too thin to see: zoom on a corner.',
+  'padview.zoomCells': 'Showing {rows} × {cols} cells of the padded input, enlarged.',
   'padview.tall': 'tall',
   'padview.wide': 'wide',
 } as const;
@@ -175,6 +181,12 @@ export const ko: Record<keyof typeof en, string> = {
   'padview.current': '사용 중',
   'padview.reflectImpossible':
     '반사로 {pad} 픽셀을 패딩할 수 없습니다: {axis} {size} 픽셀인 이미지는 최대 {max} (크기 − 1) 까지 반사할 수 있습니다.',
+  'padview.zoom': '확대',
+  'padview.zoom.whole': '전체 이미지',
+  'padview.zoom.topLeft': '왼쪽 위 모서리',
+  'padview.zoom.bottomRight': '오른쪽 아래 모서리',
+  'padview.zoomHint': '큰 이미지에서는 한두 픽셀의 패딩이 너무 얇아 보이지 않습니다: 모서리를 확대해 보세요.',
+  'padview.zoomCells': '패딩한 입력의 {rows} × {cols} 칸을 확대해 보여 줍니다.',
   'padview.tall': '높이',
   'padview.wide': '너비',
 };
