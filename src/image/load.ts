@@ -16,6 +16,7 @@ export async function loadImage(
   name: string,
   source: ImageSource,
   sampleId: string | null = null,
+  crop: [number, number, number, number] | null = null,
 ): Promise<boolean> {
   const mine = ++generation;
   let decoded;
@@ -26,6 +27,23 @@ export async function loadImage(
     if (error instanceof ImageError) raise({ key: error.key, params: error.params });
     else raise({ key: 'error.broken', params: { name } });
     return false;
+  }
+  if (crop) {
+    // A sample cut out at load (the 27 × 27 one): the same pixels, fewer of them.
+    const [x, y, width, height] = crop;
+    const whole = decoded.bitmap;
+    try {
+      const bitmap = await createImageBitmap(whole, x, y, width, height, {
+        premultiplyAlpha: 'none',
+        colorSpaceConversion: 'none',
+      });
+      decoded = { ...decoded, bitmap, width, height };
+    } catch {
+      raise({ key: 'error.broken', params: { name } });
+      return false;
+    } finally {
+      whole.close();
+    }
   }
   try {
     if (mine !== generation) return false;
@@ -55,5 +73,5 @@ export async function loadSample(id: string): Promise<boolean> {
     raise({ key: 'error.broken', params: { name: sample.file } });
     return false;
   }
-  return loadImage(await response.blob(), sample.label, 'sample', sample.id);
+  return loadImage(await response.blob(), sample.label, 'sample', sample.id, sample.crop ?? null);
 }

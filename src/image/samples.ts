@@ -5,6 +5,8 @@ export interface Sample {
   /** Shown as is in both languages. */
   label: string;
   group: 'photos' | 'fashion';
+  /** Cut out at load, [x, y, width, height]: e.g. the course notes' 27 × 27 Fashion-MNIST image. */
+  crop?: [number, number, number, number];
 }
 
 const FASHION_CLASSES = [
@@ -32,6 +34,15 @@ export const SAMPLES: readonly Sample[] = [
     label: `${i}: ${label}`,
     group: 'fashion' as const,
   })),
+  // The SeSAC notes shrink a Fashion-MNIST ankle boot to 27 × 27 (Sobel, VALID → 25 × 25): the test
+  // ankle boot without its empty first row and its first column.
+  {
+    id: 'fashion-mnist-27',
+    file: 'fashion-mnist-9.png',
+    label: '9: Ankle boot, 27 × 27 crop',
+    group: 'fashion',
+    crop: [1, 1, 27, 27],
+  },
 ];
 
 export const DEFAULT_SAMPLE_ID = 'fashion-mnist-9';

@@ -1,50 +1,112 @@
-import { useT } from '../../i18n/index.ts';
+import type { LayerGeometry, LayerSpec } from '../../core/index.ts';
+import { useT, type Translate } from '../../i18n/index.ts';
 import { useStore } from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';
+import {
+  convFormulas,
+  courseText,
+  formulaText,
+  poolFormulas,
+  sameText,
+  type AxisFormula,
+} from './formula.ts';
+
+/** The general formula, with subscripts. */
+function General() {
+  return (
+    <p className="formula-general">
+      out = ⌊(W + P<sub>before</sub> + P<sub>after</sub> − D·(F − 1) − 1) / S⌋ + 1
+    </p>
+  );
+}
+
+function dropText(t: Translate, f: AxisFormula): string | null {
+  if (f.dropped === 0) return null;
+  const rows = f.axis === 'height';
+  const one = f.dropped === 1;
+  const key = rows
+    ? one
+      ? 'formula.dropRow'
+      : 'formula.dropRows'
+    : one
+      ? 'formula.dropCol'
+      : 'formula.dropCols';
+  const base = t(key, { numerator: f.numerator, s: f.stride, count: f.dropped });
+  const pad = f.dropped - f.droppedImage;
+  if (pad === 0) return base;
+  if (f.droppedImage === 0) return `${base} ${t('formula.dropPadOnly')}`;
+  return `${base} ${t('formula.dropSomePad', { pad })}`;
+}
+
+function AxisLine({ f, pool }: { f: AxisFormula; pool: boolean }) {
+  const t = useT();
+  const same = sameText(f);
+  const course = pool ? null : courseText(f);
+  const drop = dropText(t, f);
+  const sameKey = f.axis === 'height' ? 'formula.sameH' : 'formula.sameW';
+  return (
+    <li>
+      <strong>{t(f.axis === 'height' ? 'formula.axisH' : 'formula.axisW')}</strong>:{' '}
+      <code className="formula-line">{formulaText(f)}</code>
+      {same && f.same && (
+        <div className="formula-note">
+          {t(sameKey, { total: f.same.total, before: f.same.before, after: f.same.after })}{' '}
+          <code>({same})</code>
+          {pool && f.same.total > 0 && <>; {t('formula.poolSame')}</>}
+        </div>
+      )}
+      {drop && <div className="formula-note">{drop}</div>}
+      {course && (
+        <div className="formula-note formula-course">
+          {t('formula.course')} <code>{course}</code>
+        </div>
+      )}
+    </li>
+  );
+}
+
+function Formulas({ spec, geometry }: { spec: LayerSpec; geometry: LayerGeometry }) {
+  const t = useT();
+  const conv = convFormulas(spec, geometry);
+  const pool = poolFormulas(spec, geometry);
+  return (
+    <>
+      <h3>{t('formula.conv')}</h3>
+      <ul className="formula-axes">
+        {conv.map((f) => (
+          <AxisLine key={f.axis} f={f} pool={false} />
+        ))}
+      </ul>
+      <h3>
+        {t('formula.pooling', {
+          size: spec.pool.size.join(' × '),
+          stride: spec.pool.stride.join(' × '),
+        })}
+      </h3>
+      <ul className="formula-axes">
+        {pool.map((f) => (
+          <AxisLine key={f.axis} f={f} pool />
+        ))}
+      </ul>
+    </>
+  );
+}
 
 /**
- * The output-size formula with the current numbers, per axis:
- * ⌊(W + P_before + P_after − F_eff) / S⌋ + 1, then the pooling the same way.
+ * The output-size formula with the current numbers, per axis, for the convolution and then the pooling:
+ * SAME's split of the padding and the rows or columns the floor drops are written out.
  */
 export function FormulaPanel() {
   const t = useT();
   const spec = useStore((s) => s.spec);
-  const image = useStore((s) => s.image);
   const geometry = useGeometry();
-  if (!image || !geometry) return null;
-
-  const axes = ([0, 1] as const).map((axis) => {
-    const vertical = axis === 0;
-    const poolPads = geometry.pool.pads;
-    return {
-      name: t(vertical ? 'formula.axisH' : 'formula.axisW'),
-      w: vertical ? image.height : image.width,
-      before: vertical ? geometry.pads.top : geometry.pads.left,
-      after: vertical ? geometry.pads.bottom : geometry.pads.right,
-      f: geometry.kernelEff[axis],
-      s: spec.stride[axis],
-      out: vertical ? geometry.conv.height : geometry.conv.width,
-      poolF: spec.pool.size[axis],
-      poolS: spec.pool.stride[axis],
-      poolPad: vertical ? poolPads.top + poolPads.bottom : poolPads.left + poolPads.right,
-      pooled: vertical ? geometry.pool.height : geometry.pool.width,
-    };
-  });
+  if (!geometry) return null;
   return (
     <section className="panel formula" aria-labelledby="formula-heading">
       <h2 id="formula-heading">{t('formula.heading')}</h2>
-      <p className="formula-general">
-        (W − F + 2P) / S + 1 → ⌊(W + P<sub>before</sub> + P<sub>after</sub> − F) / S⌋ + 1
-      </p>
-      <ul>
-        {axes.map((a) => (
-          <li key={a.name}>
-            <strong>{a.name}</strong>: ⌊({a.w} + {a.before} + {a.after} − {a.f}) / {a.s}⌋ + 1 ={' '}
-            <output>{a.out}</output>; {t('formula.pool')} ⌊({a.out} + {a.poolPad} − {a.poolF}) / {a.poolS}⌋ +
-            1 = <output>{a.pooled}</output>
-          </li>
-        ))}
-      </ul>
+      <General />
+      <p className="formula-legend">{t('formula.legend')}</p>
+      <Formulas spec={spec} geometry={geometry} />
     </section>
   );
 }

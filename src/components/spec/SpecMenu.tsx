@@ -1,4 +1,21 @@
+import { useT } from '../../i18n/index.ts';
+import { resetSettings } from '../../store/index.ts';
+import { ExamplesMenu } from './ExamplesMenu.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
+import { ImportSpec } from './ImportSpec.tsx';
+import './spec.css';
+
 /** Examples menu, reset, export and import of the spec. */
 export function SpecMenu() {
-  return null;
+  const t = useT();
+  return (
+    <div className="spec-menu">
+      <ExamplesMenu />
+      <button type="button" title={t('spec.resetHint')} onClick={() => resetSettings()}>
+        {t('spec.reset')}
+      </button>
+      <ExportMenu />
+      <ImportSpec />
+    </div>
+  );
 }

@@ -1,0 +1,207 @@
+/**
+ * The worked examples of the course notes, as data: each one is a spec and a sample that a share link opens
+ * (CONTRACT.md section 4), with the shapes the page should then show. The page's Examples menu and the
+ * README's "Course-note examples" section are both made from this list.
+ */
+import type { MessageKey } from '../i18n/messages.ts';
+
+/** What the page's figcaptions should show once the example is open. */
+export interface ExpectedShapes {
+  /** "Input image" caption, e.g. `28 × 28`, `300 × 451 × 3`. */
+  input: string;
+  /** "Filter 1" caption, e.g. `7 × 7`, `3 × 3 × 3`. */
+  filter: string;
+  /** "Feature map 1" caption. */
+  conv: string;
+  /** "Max pooling 1" and "Average pooling 1" captions. */
+  pool: string;
+  /** Number of feature maps. */
+  maps: number;
+}
+
+export interface CourseExample {
+  id: string;
+  /** Short name (menu item, README link text). */
+  title: MessageKey;
+  /** One line: what to look at. */
+  detail: MessageKey;
+  /** Which course note works it (seed file and section). */
+  source: string;
+  /** The spec as JSON, written out in full where it teaches something (a link keeps it as written). */
+  spec: Record<string, unknown>;
+  sample: string;
+  /** Show the Sobel magnitude √(map 1² + map 2²) (`mag=1` in the link). */
+  magnitude?: boolean;
+  expected: ExpectedShapes;
+}
+
+const SOBEL_X = [
+  [-1, 0, 1],
+  [-2, 0, 2],
+  [-1, 0, 1],
+];
+const SOBEL_Y = [
+  [-1, -2, -1],
+  [0, 0, 0],
+  [1, 2, 1],
+];
+
+export const EXAMPLES: readonly CourseExample[] = [
+  {
+    id: 'output-size-7x7',
+    title: 'example.outputSize.title',
+    detail: 'example.outputSize.detail',
+    source: 'goormNLP CNN lecture, "Calculate output": W = 28, F = 7, P = 0, S = 1 → 22',
+    spec: {
+      filters: [{ weights: Array.from({ length: 7 }, () => Array<number>(7).fill(1)) }],
+      padding: 'valid',
+      stride: [1, 1],
+    },
+    sample: 'fashion-mnist-9',
+    expected: { input: '28 × 28', filter: '7 × 7', conv: '22 × 22', pool: '11 × 11', maps: 1 },
+  },
+  {
+    id: 'sobel-27-valid',
+    title: 'example.sobel27.title',
+    detail: 'example.sobel27.detail',
+    source:
+      'SeSAC notes, "이미지 필터 사용해보기": h_filter and v_filter on a 27 × 27 Fashion-MNIST image, (27 − 3)/1 + 1 = 25, then √(h² + v²)',
+    spec: {
+      filters: [
+        {
+          weights: [
+            [1, 2, 1],
+            [0, 0, 0],
+            [-1, -2, -1],
+          ],
+        },
+        {
+          weights: [
+            [1, 0, -1],
+            [2, 0, -2],
+            [1, 0, -1],
+          ],
+        },
+      ],
+      padding: 'valid',
+    },
+    sample: 'fashion-mnist-27',
+    magnitude: true,
+    expected: { input: '27 × 27', filter: '3 × 3', conv: '25 × 25', pool: '12 × 12', maps: 2 },
+  },
+  {
+    id: 'same-keeps-size',
+    title: 'example.same.title',
+    detail: 'example.same.detail',
+    source: 'Padding sections of the notes: padding="same" keeps the feature map the size of the input',
+    spec: { filters: [{ weights: SOBEL_X }], padding: 'same', stride: [1, 1] },
+    sample: 'fashion-mnist-9',
+    expected: { input: '28 × 28', filter: '3 × 3', conv: '28 × 28', pool: '14 × 14', maps: 1 },
+  },
+  {
+    id: 'stride-2-halves',
+    title: 'example.stride2.title',
+    detail: 'example.stride2.detail',
+    source: 'CNN 완벽 가이드, 스트라이드: stride 2 roughly halves the feature map',
+    spec: { filters: [{ weights: SOBEL_X }], padding: 'same', stride: [2, 2] },
+    sample: 'fashion-mnist-9',
+    expected: { input: '28 × 28', filter: '3 × 3', conv: '14 × 14', pool: '7 × 7', maps: 1 },
+  },
+  {
+    id: 'pool-2x2',
+    title: 'example.pool.title',
+    detail: 'example.pool.detail',
+    source: 'SeSAC notes, 풀링: a 2 × 2 window with stride 2 halves the feature map',
+    spec: {
+      filters: [{ weights: SOBEL_X }],
+      padding: 'valid',
+      activation: 'relu',
+      pool: { size: [2, 2], stride: [2, 2], padding: 'valid' },
+    },
+    sample: 'fashion-mnist-9',
+    expected: { input: '28 × 28', filter: '3 × 3', conv: '26 × 26', pool: '13 × 13', maps: 1 },
+  },
+  {
+    id: 'flip-asymmetric',
+    title: 'example.flip.title',
+    detail: 'example.flip.detail',
+    source: 'Convolution vs cross-correlation: a true convolution flips the filter first',
+    spec: {
+      filters: [
+        {
+          weights: [
+            [-2, -1, 0],
+            [-1, 1, 1],
+            [0, 1, 2],
+          ],
+        },
+      ],
+      flip: true,
+    },
+    sample: 'fashion-mnist-9',
+    expected: { input: '28 × 28', filter: '3 × 3', conv: '28 × 28', pool: '14 × 14', maps: 1 },
+  },
+  {
+    id: 'rgb-3-channel',
+    title: 'example.rgb.title',
+    detail: 'example.rgb.detail',
+    source: '3차원 데이터의 합성곱: the filter has as many channels as the input',
+    spec: {
+      channels: 'rgb',
+      filters: [{ weights: SOBEL_X.map((row) => row.map((w) => [w, w, w])) }],
+    },
+    sample: 'chelsea',
+    expected: { input: '300 × 451 × 3', filter: '3 × 3 × 3', conv: '300 × 451', pool: '150 × 225', maps: 1 },
+  },
+  {
+    id: 'n-filters',
+    title: 'example.filters.title',
+    detail: 'example.filters.detail',
+    source: 'Several filters: as many output maps (channels) as filters',
+    spec: {
+      filters: [
+        { weights: SOBEL_X },
+        { weights: SOBEL_Y },
+        {
+          weights: [
+            [0, 1, 0],
+            [1, -4, 1],
+            [0, 1, 0],
+          ],
+        },
+        {
+          weights: [
+            [0, -1, 0],
+            [-1, 5, -1],
+            [0, -1, 0],
+          ],
+        },
+      ],
+    },
+    sample: 'fashion-mnist-9',
+    expected: { input: '28 × 28', filter: '3 × 3', conv: '28 × 28', pool: '14 × 14', maps: 4 },
+  },
+  {
+    id: 'relu',
+    title: 'example.relu.title',
+    detail: 'example.relu.detail',
+    source: 'Activation function: ReLU turns negatives into 0 and passes positives',
+    spec: { filters: [{ weights: SOBEL_X }], activation: 'relu' },
+    sample: 'fashion-mnist-9',
+    expected: { input: '28 × 28', filter: '3 × 3', conv: '28 × 28', pool: '14 × 14', maps: 1 },
+  },
+];
+
+/**
+ * The example's share-link hash, without '#': the spec as written, the sample, and `mag=1` when it shows
+ * the Sobel magnitude. No language: the page keeps its own.
+ */
+export function exampleHash(example: CourseExample): string {
+  const parts = [`spec=${encodeURIComponent(JSON.stringify(example.spec))}`, `sample=${example.sample}`];
+  if (example.magnitude) parts.push('mag=1');
+  return parts.join('&');
+}
+
+export function findExample(id: string): CourseExample | undefined {
+  return EXAMPLES.find((e) => e.id === id);
+}

@@ -1,0 +1,195 @@
+/**
+ * The course-note examples (data, links, README) and the spec actions behind the spec menu: reset, export,
+ * import with its refusals.
+ */
+import { readFileSync } from 'node:fs';
+import { PNG } from 'pngjs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { compactSpec, defaultSpec, layerGeometry, parseSpec } from '../../src/core/index.ts';
+import { EXAMPLES, exampleHash } from '../../src/examples/examples.ts';
+import { examplesReadmeBlock, exampleLink, withExamplesBlock } from '../../src/examples/readme.ts';
+import { MESSAGES } from '../../src/i18n/messages.ts';
+import { findSample } from '../../src/image/samples.ts';
+import {
+  checkSpecText,
+  importSpecText,
+  resetSettings,
+  resetStore,
+  setImage,
+  specFile,
+  store,
+} from '../../src/store/index.ts';
+import { decodeHash } from '../../src/store/urlHash.ts';
+
+const ROOT = new URL('../../', import.meta.url);
+
+/** [height, width, channels] of a sample as the page loads it (its PNG, cropped when the sample says so). */
+function sampleSize(id: string): [number, number] {
+  const sample = findSample(id);
+  if (!sample) throw new Error(`no sample ${id}`);
+  const png = PNG.sync.read(readFileSync(new URL(`public/samples/${sample.file}`, ROOT)));
+  if (sample.crop) {
+    const [x, y, w, h] = sample.crop;
+    expect(x + w, `${id}: crop inside the image`).toBeLessThanOrEqual(png.width);
+    expect(y + h, `${id}: crop inside the image`).toBeLessThanOrEqual(png.height);
+    return [h, w];
+  }
+  return [png.height, png.width];
+}
+
+const shape = (...dims: number[]) => dims.filter((d, i) => i < 2 || d > 1).join(' × ');
+
+describe('course-note examples', () => {
+  it('has the worked examples of the notes, with unique ids', () => {
+    expect(EXAMPLES.map((e) => e.id)).toEqual([
+      'output-size-7x7',
+      'sobel-27-valid',
+      'same-keeps-size',
+      'stride-2-halves',
+      'pool-2x2',
+      'flip-asymmetric',
+      'rgb-3-channel',
+      'n-filters',
+      'relu',
+    ]);
+  });
+
+  it('the 27 × 27 sample is a crop of the Fashion-MNIST ankle boot', () => {
+    expect(findSample('fashion-mnist-27')).toMatchObject({
+      file: 'fashion-mnist-9.png',
+      crop: [1, 1, 27, 27],
+    });
+    expect(sampleSize('fashion-mnist-27')).toEqual([27, 27]);
+  });
+
+  it.each(EXAMPLES.map((e) => [e.id, e] as const))(
+    '%s: its spec gives the shapes it promises',
+    (_id, example) => {
+      const spec = parseSpec(example.spec);
+      const [height, width] = sampleSize(example.sample);
+      const g = layerGeometry(spec, height, width);
+      const channels = spec.channels === 'gray' ? 1 : 3;
+      expect(shape(height, width, channels), 'input').toBe(example.expected.input);
+      expect(shape(g.kernel[0], g.kernel[1], spec.channels === 'rgb' ? 3 : 1), 'filter').toBe(
+        example.expected.filter,
+      );
+      expect(shape(g.conv.height, g.conv.width), 'feature map').toBe(example.expected.conv);
+      expect(shape(g.pool.height, g.pool.width), 'pooling').toBe(example.expected.pool);
+      expect(g.conv.maps, 'maps').toBe(example.expected.maps);
+      expect(MESSAGES.en[example.title]).toBeTruthy();
+      expect(MESSAGES.ko[example.title]).toBeTruthy();
+    },
+  );
+
+  it.each(EXAMPLES.map((e) => [e.id, e] as const))(
+    '%s: its link decodes to its spec and sample',
+    (_id, example) => {
+      const decoded = decodeHash(`#${exampleHash(example)}`);
+      expect(decoded.spec).toEqual(parseSpec(example.spec));
+      expect(decoded.sampleId).toBe(example.sample);
+      expect(decoded.magnitude ?? false).toBe(example.magnitude ?? false);
+      expect(decoded.language).toBeUndefined();
+    },
+  );
+
+  it("the notes' numbers: 28 − 7 + 1 = 22, (27 − 3) + 1 = 25 with two Sobel filters and the magnitude", () => {
+    const [first, sobel] = EXAMPLES;
+    expect(first?.expected.conv).toBe('22 × 22');
+    expect(sobel?.expected).toMatchObject({ input: '27 × 27', conv: '25 × 25', maps: 2 });
+    expect(sobel?.magnitude).toBe(true);
+    expect(exampleHash(sobel!)).toMatch(/&sample=fashion-mnist-27&mag=1$/);
+  });
+});
+
+describe('the README section', () => {
+  const readme = readFileSync(new URL('README.md', ROOT), 'utf8');
+
+  it('is the generated block (run `node scripts/examples-readme.mjs` after changing the examples)', () => {
+    expect(readme).toContain(examplesReadmeBlock());
+    expect(withExamplesBlock(readme)).toBe(readme);
+  });
+
+  it('links every example, relative to the page', () => {
+    const links = [...readme.matchAll(/\]\((\.\/#spec=[^)]+)\)/g)].map((m) => m[1]);
+    expect(links).toEqual(EXAMPLES.map((e) => exampleLink(exampleHash(e))));
+    expect(readme).toContain('npm run dev');
+  });
+});
+
+describe('spec actions', () => {
+  const image28 = {
+    source: 'sample' as const,
+    sampleId: 'fashion-mnist-9',
+    name: 'boot',
+    width: 28,
+    height: 28,
+  };
+
+  beforeEach(() => {
+    resetStore();
+    setImage(image28);
+  });
+
+  it('Reset puts every setting back to the default and keeps the image', () => {
+    store.setState({
+      spec: parseSpec({ padding: 'valid', stride: 2, activation: 'relu' }),
+      mapDisplay: 'minmax',
+      magnitude: true,
+    });
+    expect(resetSettings()).toBe(true);
+    const state = store.getState();
+    expect(state.spec).toEqual(defaultSpec());
+    expect(state.mapDisplay).toBe('symmetric');
+    expect(state.magnitude).toBe(false);
+    expect(state.image).toEqual(image28);
+  });
+
+  it('exports compact and full JSON that parse back to the spec', () => {
+    const spec = parseSpec({ padding: 'valid', stride: [2, 1] });
+    const compact = specFile(spec, 'compact');
+    expect(compact.name).toBe('kernelscope-spec.json');
+    expect(JSON.parse(compact.json)).toEqual({ stride: [2, 1], padding: 'valid' });
+    expect(JSON.parse(compact.json)).toEqual(compactSpec(spec));
+    const full = specFile(spec, 'full');
+    expect(Object.keys(JSON.parse(full.json))).toHaveLength(9);
+    expect(parseSpec(JSON.parse(full.json))).toEqual(spec);
+  });
+
+  it('imports a good file', () => {
+    expect(importSpecText('{"padding": "valid", "stride": 2}', 'good.json')).toBe(true);
+    expect(store.getState().spec).toEqual(parseSpec({ padding: 'valid', stride: 2 }));
+    expect(store.getState().error).toBeNull();
+  });
+
+  it('refuses a file that is not JSON, naming it, and keeps the spec', () => {
+    const before = store.getState().spec;
+    expect(importSpecText('{padding: valid', 'broken.json')).toBe(false);
+    expect(store.getState().spec).toBe(before);
+    expect(store.getState().error).toMatchObject({
+      key: 'spec.import.notJson',
+      params: { name: 'broken.json' },
+    });
+  });
+
+  it('refuses a bad field, naming the field', () => {
+    const checked = checkSpecText('{"stride": 0}', 'zero.json');
+    expect(checked).toMatchObject({
+      notice: { key: 'spec.import.invalid', params: { name: 'zero.json', field: 'stride' } },
+    });
+    const detail = 'notice' in checked ? String(checked.notice.params?.detail) : '';
+    expect(detail).toMatch(/integer from 1/);
+    expect(detail.startsWith('stride:')).toBe(false);
+    expect(importSpecText('{"colour": "red"}', 'x.json')).toBe(false);
+    expect(store.getState().error?.params?.field).toBe('colour');
+  });
+
+  it('refuses a spec that leaves no output for the current image', () => {
+    const big = Array.from({ length: 31 }, () => Array<number>(31).fill(1));
+    const before = store.getState().spec;
+    expect(
+      importSpecText(JSON.stringify({ filters: [{ weights: big }], padding: 'valid' }), 'big.json'),
+    ).toBe(false);
+    expect(store.getState().error?.key).toBe('spec.import.image');
+    expect(store.getState().spec).toBe(before);
+  });
+});
