@@ -421,3 +421,40 @@ describe('the padding view on a large image (200 × 150)', () => {
     await shoot(big, 'Padded input', 'padding-view-bottom-right');
   });
 });
+
+describe('switching channels keeps the spec valid', () => {
+  it('leaving RGB collapses a 3-D filter to its R slice and says so', async () => {
+    const spec = {
+      channels: 'rgb',
+      filters: [
+        {
+          weights: [
+            [
+              [1, 0, 0],
+              [0, 1, 0],
+            ],
+            [
+              [0, 0, 1],
+              [-1, 0, 0],
+            ],
+          ],
+        },
+      ],
+    };
+    const { page: p } = await open({ hash: `#spec=${encodeURIComponent(JSON.stringify(spec))}` });
+    await redrawAfter(p, () => chooseFile(p, scene('rgb.png', 28, 28)), 'choosing a 28 × 28 PNG');
+    await expectShape(p, 'Filter 1', '2 × 2 × 3');
+    expect(await radio(p, 'Channels', 'RGB').isChecked()).toBe(true);
+
+    await choose(p, 'Channels', 'Gray');
+    await expectShape(p, 'Filter 1', '2 × 2');
+    await expectShape(p, 'Input image', '28 × 28');
+    const note = p.getByRole('note');
+    await expect.poll(() => note.innerText()).toMatch(/Filter 1: its R, G and B slices differed/);
+    expect(await alertText(p), 'no refusal: the collapsed spec is valid').toBe('');
+    // The kept R slice [[1, 0], [0, -1]] is in the share link now.
+    await expect
+      .poll(() => p.evaluate(() => decodeURIComponent(location.hash)))
+      .toMatch(/"weights":\[\[1,0\],\[0,-1\]\]/);
+  });
+});
