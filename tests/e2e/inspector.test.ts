@@ -11,14 +11,26 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { defaultSpec } from '../../src/core/spec.ts';
+import { defaultSpec, parseSpec } from '../../src/core/spec.ts';
 import { referenceLayer, type HwcArray, type ReferenceOutputs } from '../reference/convLoop.ts';
-import { canvas, REPO_ROOT, RESULTS_DIR, screenshot, useBrowser } from './support.ts';
+import { pngFile } from './fixtures.ts';
+import {
+  canvas,
+  chooseFile,
+  redrawAfter,
+  REPO_ROOT,
+  RESULTS_DIR,
+  screenshot,
+  typeInto,
+  useBrowser,
+} from './support.ts';
 
 const { open } = useBrowser();
 let page: Page;
 
 const SIZE = 28;
+/** The first explanation waits for one readback of the input (slow on SwiftShader). */
+const POLL = { timeout: 15_000 };
 
 /** The sample as an RGB image [28, 28, 3], as the browser decodes it (a gray PNG: R = G = B). */
 function samplePixels(): { shape: [number, number, number]; data: number[] } {
@@ -60,11 +72,21 @@ function summary(p: Page): Locator {
   return inspector(p).locator('[aria-live="polite"]');
 }
 
-/** Moves the mouse over the centre of pixel (y, x) of the canvas `name` of a `size` × `size` map. */
-async function hover(p: Page, name: string, size: number, y: number, x: number): Promise<void> {
+/**
+ * Moves the mouse over the centre of pixel (y, x) of the canvas `name` showing a map of `size` pixels
+ * (a number for a square map, or [height, width]).
+ */
+async function hover(
+  p: Page,
+  name: string,
+  size: number | [number, number],
+  y: number,
+  x: number,
+): Promise<void> {
+  const [height, width] = typeof size === 'number' ? [size, size] : size;
   const box = await canvas(p, name).boundingBox();
   if (!box) throw new Error(`canvas "${name}" is not visible`);
-  await p.mouse.move(box.x + ((x + 0.5) / size) * box.width, box.y + ((y + 0.5) / size) * box.height);
+  await p.mouse.move(box.x + ((x + 0.5) / width) * box.width, box.y + ((y + 0.5) / height) * box.height);
 }
 
 /** The texts of a table's cells (row by row) and which of them are marked padded / winner. */
@@ -111,7 +133,7 @@ describe('the inspector on the default page (Fashion-MNIST ankle boot, Sobel x, 
   it('hovering Feature map 1 at row 10, column 19 writes out the sum with the real numbers', async () => {
     const [y, x] = [9, 18];
     await hover(page, 'Feature map 1', SIZE, y, x);
-    await expect.poll(() => summary(page).innerText()).toMatch(/^Feature map 1, row 10, column 19 = /);
+    await expect.poll(() => summary(page).innerText(), POLL).toMatch(/^Feature map 1, row 10, column 19 = /);
 
     const expected = at(reference.conv, y, x);
     // The reference really differs from 0 here, so the check below can fail.
@@ -134,7 +156,7 @@ describe('the inspector on the default page (Fashion-MNIST ankle boot, Sobel x, 
     await expect.poll(() => inspector(page).innerText()).toMatch(/\+ bias 0 =/);
     await expect
       .poll(() => inspector(page).innerText())
-      .toMatch(/Receptive field: input rows 9–11, columns 18–20/);
+      .toMatch(/Receptive field: input rows 9 to 11, columns 18 to 20/);
 
     await screenshot(page, 'inspector-feature-pixel');
     await inspector(page).screenshot({ path: path.join(RESULTS_DIR, 'inspector-panel-feature.png') });
@@ -160,7 +182,7 @@ describe('the inspector on the default page (Fashion-MNIST ankle boot, Sobel x, 
   it('a second pixel shows its own value, consistent with the reference', async () => {
     const [y, x] = [14, 20];
     await hover(page, 'Feature map 1', SIZE, y, x);
-    await expect.poll(() => summary(page).innerText()).toMatch(/^Feature map 1, row 15, column 21 = /);
+    await expect.poll(() => summary(page).innerText(), POLL).toMatch(/^Feature map 1, row 15, column 21 = /);
     expect(await summaryValue(page)).toBeCloseTo(at(reference.conv, y, x), 1);
     const products = await tableCells(table(page, 'Products'));
     expect(products.reduce((s, c) => s + parseNumber(c.text), 0)).toBeCloseTo(await writtenSum(page), 1);
@@ -168,7 +190,7 @@ describe('the inspector on the default page (Fashion-MNIST ankle boot, Sobel x, 
 
   it('the top-left corner shows its padded cells (zeros) and the field reaching past the image', async () => {
     await hover(page, 'Feature map 1', SIZE, 0, 0);
-    await expect.poll(() => summary(page).innerText()).toMatch(/^Feature map 1, row 1, column 1 = /);
+    await expect.poll(() => summary(page).innerText(), POLL).toMatch(/^Feature map 1, row 1, column 1 = /);
     const inputs = await tableCells(table(page, 'Input'));
     // Row 0 and column 0 (1-based) are padding: 5 of the 9 cells, all zeros.
     expect(inputs.map((c) => c.pad)).toEqual([true, true, true, true, false, false, true, false, false]);
@@ -193,7 +215,7 @@ describe('the inspector on the default page (Fashion-MNIST ankle boot, Sobel x, 
   it('a pixel on the right edge reads one padded column and still has its real value', async () => {
     const [y, x] = [18, 27];
     await hover(page, 'Feature map 1', SIZE, y, x);
-    await expect.poll(() => summary(page).innerText()).toMatch(/^Feature map 1, row 19, column 28 = /);
+    await expect.poll(() => summary(page).innerText(), POLL).toMatch(/^Feature map 1, row 19, column 28 = /);
     const expected = at(reference.conv, y, x);
     expect(Math.abs(expected)).toBeGreaterThan(100);
     expect(await summaryValue(page)).toBeCloseTo(expected, 1);
@@ -214,7 +236,7 @@ describe('the inspector on the default page (Fashion-MNIST ankle boot, Sobel x, 
     const [y, x] = target;
     await hover(page, 'Max pooling 1', pooled, y, x);
     await expect
-      .poll(() => summary(page).innerText())
+      .poll(() => summary(page).innerText(), POLL)
       .toMatch(new RegExp(`^Max pooling 1, row ${y + 1}, column ${x + 1} = `));
     const expected = at(reference.maxpool, y, x);
     expect(await summaryValue(page)).toBeCloseTo(expected, 1);
@@ -243,7 +265,9 @@ describe('the inspector on the default page (Fashion-MNIST ankle boot, Sobel x, 
   it('an average-pooling pixel writes out what was averaged', async () => {
     const [y, x] = [6, 7];
     await hover(page, 'Average pooling 1', reference.avgpool.shape[0], y, x);
-    await expect.poll(() => summary(page).innerText()).toMatch(/^Average pooling 1, row 7, column 8 = /);
+    await expect
+      .poll(() => summary(page).innerText(), POLL)
+      .toMatch(/^Average pooling 1, row 7, column 8 = /);
     expect(await summaryValue(page)).toBeCloseTo(at(reference.avgpool, y, x), 1);
     const text = await inspector(page).innerText();
     const match = /\(([^)]*)\) \/ 4 = ([−\d.]+)/.exec(text);
@@ -260,7 +284,7 @@ describe('the inspector on the default page (Fashion-MNIST ankle boot, Sobel x, 
     await page.mouse.move(5, 5);
     expect(await summary(page).innerText()).toMatch(/^Feature map 1, row 11, column 11 = /);
     await inspector(page).getByRole('button', { name: 'Clear', exact: true }).click();
-    await expect.poll(() => summary(page).innerText()).toBe('');
+    await expect.poll(() => summary(page).innerText(), POLL).toBe('');
   });
 
   it('works from the keyboard: focus a map, arrows move, Enter pins, Escape clears', async () => {
@@ -269,14 +293,14 @@ describe('the inspector on the default page (Fashion-MNIST ankle boot, Sobel x, 
     expect(await map.getAttribute('tabindex')).toBe('0');
     await map.focus();
     await map.press('Home');
-    await expect.poll(() => summary(page).innerText()).toMatch(/^Feature map 1, row 1, column 1 = /);
+    await expect.poll(() => summary(page).innerText(), POLL).toMatch(/^Feature map 1, row 1, column 1 = /);
     await map.press('ArrowRight');
     await map.press('ArrowRight');
     await map.press('ArrowDown');
-    await expect.poll(() => summary(page).innerText()).toMatch(/^Feature map 1, row 2, column 3 = /);
+    await expect.poll(() => summary(page).innerText(), POLL).toMatch(/^Feature map 1, row 2, column 3 = /);
     expect(await summaryValue(page)).toBeCloseTo(at(reference.conv, 1, 2), 1);
     await map.press('Shift+ArrowDown');
-    await expect.poll(() => summary(page).innerText()).toMatch(/^Feature map 1, row 7, column 3 = /);
+    await expect.poll(() => summary(page).innerText(), POLL).toMatch(/^Feature map 1, row 7, column 3 = /);
     // A keyboard probe is pinned: Enter unpins, Enter pins again.
     await expect.poll(() => inspector(page).innerText()).toMatch(/pinned/);
     await map.press('Enter');
@@ -284,7 +308,7 @@ describe('the inspector on the default page (Fashion-MNIST ankle boot, Sobel x, 
     await map.press('Enter');
     await expect.poll(() => inspector(page).innerText()).toMatch(/pinned/);
     await map.press('Escape');
-    await expect.poll(() => summary(page).innerText()).toBe('');
+    await expect.poll(() => summary(page).innerText(), POLL).toBe('');
     expect(await page.locator('.receptive-field').count()).toBe(0);
     // Tab reaches the next map canvas (past the figure's buttons, if any) and the probe follows it.
     let focused: string | null | undefined = null;
@@ -294,7 +318,7 @@ describe('the inspector on the default page (Fashion-MNIST ankle boot, Sobel x, 
     }
     expect(focused).toBe('Max pooling 1');
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => summary(page).innerText()).toMatch(/^Max pooling 1, row 1, column [12] = /);
+    await expect.poll(() => summary(page).innerText(), POLL).toMatch(/^Max pooling 1, row 1, column [12] = /);
     await page.keyboard.press('Escape');
   });
 
@@ -305,7 +329,7 @@ describe('the inspector on the default page (Fashion-MNIST ankle boot, Sobel x, 
     // The canvases are named in Korean too.
     await hover(page, '특성 맵 1', SIZE, 9, 18);
     await expect
-      .poll(() => region.locator('[aria-live="polite"]').innerText())
+      .poll(() => region.locator('[aria-live="polite"]').innerText(), POLL)
       .toMatch(/^특성 맵 1, 10행 19열 = /);
     const text = await region.innerText();
     expect(text).toContain('수용 영역');
@@ -317,5 +341,173 @@ describe('the inspector on the default page (Fashion-MNIST ankle boot, Sobel x, 
     await expect.poll(() => region.innerText()).toMatch(/최댓값은 특성 맵 1의 \d+행 \d+열/);
     await page.getByRole('combobox', { name: '언어', exact: true }).selectOption('en');
     await page.mouse.move(5, 5);
+  });
+});
+
+describe('the inspector on an RGB layer with ReLU and reflect padding', () => {
+  // A 3-D filter (kh x kw x 3) over R, G, B with a bias, ReLU, reflect padding: set through the share link.
+  const SPEC = {
+    channels: 'rgb',
+    filters: [
+      {
+        weights: [
+          [
+            [1, 0, -1],
+            [0.5, -0.5, 0],
+            [-1, 1, 0.25],
+          ],
+          [
+            [-2, 0.5, 1],
+            [1, 1, -1],
+            [0, -0.5, 0.5],
+          ],
+          [
+            [0.25, -1, 0],
+            [-1, 2, 0.5],
+            [1, 0, -0.25],
+          ],
+        ],
+        bias: -7.5,
+      },
+    ],
+    padMode: 'reflect',
+    activation: 'relu',
+  };
+  const [H, W] = [8, 10];
+  const pixel = (x: number, y: number): [number, number, number] => [
+    (x * 29 + y * 7) % 256,
+    (x * 5 + y * 31 + 40) % 256,
+    (x * x * 3 + y * 11 + 90) % 256,
+  ];
+  const rgb = {
+    shape: [H, W, 3] as [number, number, number],
+    data: Array.from({ length: H * W }, (_, i) => pixel(i % W, Math.floor(i / W))).flat(),
+  };
+  const ref = referenceLayer(rgb, parseSpec(SPEC));
+
+  beforeAll(async () => {
+    ({ page } = await open({ hash: `#spec=${encodeURIComponent(JSON.stringify(SPEC))}` }));
+    await redrawAfter(page, () => chooseFile(page, pngFile('rgb.png', W, H, pixel)), 'choosing an RGB PNG');
+  });
+
+  it('writes one window per channel (R, G, B) and their sums; the corner reads reflected pixels', async () => {
+    await hover(page, 'Feature map 1', [H, W], 0, 0);
+    await expect.poll(() => summary(page).innerText(), POLL).toMatch(/^Feature map 1, row 1, column 1 = /);
+    expect(await summaryValue(page)).toBeCloseTo(at(ref.conv, 0, 0), 1);
+    const text = await inspector(page).innerText();
+    for (const channel of ['R', 'G', 'B']) expect(text).toMatch(new RegExp(`Σ ${channel} = [−\\d.]+`));
+    expect(text).toMatch(/5 of 9 cells are padding \(reflect/);
+    // Reflect: row -1 reads row 1, column -1 reads column 1 (0-based), no zeros.
+    const red = await tableCells(table(page, 'Input R'));
+    expect(red.map((c) => c.pad)).toEqual([true, true, true, true, false, false, true, false, false]);
+    const source = [1, 0, 1];
+    red.forEach((cell, i) => {
+      const y = source[Math.floor(i / 3)] as number;
+      const x = source[i % 3] as number;
+      expect(parseNumber(cell.text), `Input R cell ${i}`).toBe(pixel(x, y)[0]);
+    });
+    const blue = await tableCells(table(page, 'Input B'));
+    expect(parseNumber(blue[4]?.text ?? '')).toBe(pixel(0, 0)[2]);
+    await inspector(page).screenshot({ path: path.join(RESULTS_DIR, 'inspector-panel-rgb.png') });
+  });
+
+  it('ReLU: a negative sum shows as 0 after the activation, and as itself before it', async () => {
+    let target: [number, number] | null = null;
+    for (let i = 0; i < H * W && !target; i++) {
+      if ((ref.preActivation.data[i] as number) < -5) target = [Math.floor(i / W), i % W];
+    }
+    if (!target) throw new Error('no negative pre-activation value in this image');
+    const [y, x] = target;
+    await hover(page, 'Feature map 1', [H, W], y, x);
+    await expect
+      .poll(() => summary(page).innerText(), POLL)
+      .toMatch(new RegExp(`^Feature map 1, row ${y + 1}, column ${x + 1} = 0$`));
+    const text = await inspector(page).innerText();
+    expect(text).toMatch(/\+ bias −7\.5 = −[\d.]+/);
+    expect(text).toMatch(/ReLU → 0/);
+    await hover(page, 'Before activation 1', [H, W], y, x);
+    await expect.poll(() => summary(page).innerText(), POLL).toMatch(/^Before activation 1, row/);
+    expect(await summaryValue(page)).toBeCloseTo(at(ref.preActivation, y, x), 1);
+  });
+
+  it('a pinned pixel is clamped to the smaller map when the stride grows', async () => {
+    await hover(page, 'Feature map 1', [H, W], H - 1, W - 1);
+    await page.mouse.down();
+    await page.mouse.up();
+    await expect.poll(() => summary(page).innerText(), POLL).toMatch(/^Feature map 1, row 8, column 10 = /);
+    await redrawAfter(
+      page,
+      () => typeInto(page.getByRole('spinbutton', { name: 'Stride', exact: true }), '2'),
+      'typing 2 into Stride',
+    );
+    // 8 x 10 with stride 2 and SAME padding: 4 x 5.
+    await expect.poll(() => summary(page).innerText(), POLL).toMatch(/^Feature map 1, row 4, column 5 = /);
+    const strided = referenceLayer(rgb, parseSpec({ ...SPEC, stride: [2, 2] }));
+    expect(await summaryValue(page)).toBeCloseTo(at(strided.conv, 3, 4), 1);
+    await inspector(page).getByRole('button', { name: 'Clear', exact: true }).click();
+  });
+});
+
+describe('the inspector with a dilated kernel and SAME pooling', () => {
+  const SPEC = { dilation: [2, 2], pool: { size: [3, 3], stride: [3, 3], padding: 'same' } };
+  const ref = referenceLayer(image, parseSpec(SPEC));
+
+  beforeAll(async () => {
+    ({ page } = await open({ hash: `#spec=${encodeURIComponent(JSON.stringify(SPEC))}` }));
+  });
+
+  it('marks each of the 9 taps, two input pixels apart, over the input', async () => {
+    const [y, x] = [12, 14];
+    await hover(page, 'Feature map 1', SIZE, y, x);
+    await expect.poll(() => summary(page).innerText(), POLL).toMatch(/^Feature map 1, row 13, column 15 = /);
+    expect(await summaryValue(page)).toBeCloseTo(at(ref.conv, y, x), 1);
+    await expect.poll(() => inspector(page).innerText()).toMatch(/dilation 2 × 2/);
+    const input = await canvas(page, 'Input image').boundingBox();
+    const taps = await page.locator('.receptive-field .rf-tap').evaluateAll((els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { x: r.x, y: r.y };
+      }),
+    );
+    if (!input) throw new Error('no input canvas');
+    expect(taps).toHaveLength(9);
+    const cell = (input.width - 2) / SIZE;
+    // SAME with an effective 5 x 5 kernel: 2 pixels of padding, so the taps start at (y - 2, x - 2).
+    taps.forEach((tap, i) => {
+      expect(tap.x).toBeCloseTo(input.x + 1 + (x - 2 + 2 * (i % 3)) * cell, 0);
+      expect(tap.y).toBeCloseTo(input.y + 1 + (y - 2 + 2 * Math.floor(i / 3)) * cell, 0);
+    });
+    await page.screenshot({
+      path: path.join(RESULTS_DIR, 'inspector-field-dilated.png'),
+      clip: { x: input.x - 20, y: input.y - 20, width: input.width + 40, height: input.height + 40 },
+    });
+  });
+
+  it('a SAME pool window at the edge ignores its padding cells', async () => {
+    // 28 x 28 pooled 3 x 3 stride 3 SAME: 10 x 10, total padding 2 (1 before, 1 after).
+    const pooled = ref.maxpool.shape[0];
+    expect(pooled).toBe(10);
+    await hover(page, 'Average pooling 1', pooled, 5, 9);
+    await expect
+      .poll(() => summary(page).innerText(), POLL)
+      .toMatch(/^Average pooling 1, row 6, column 10 = /);
+    const expected = at(ref.avgpool, 5, 9);
+    expect(Math.abs(expected)).toBeGreaterThan(10);
+    expect(await summaryValue(page)).toBeCloseTo(expected, 1);
+    // Rows 14..16 and columns 26..28 (0-based) of the 28 x 28 map: column 28 is pool padding.
+    const cells = await tableCells(table(page, 'Pool window values'));
+    expect(cells.map((c) => c.pad)).toEqual([false, false, true, false, false, true, false, false, true]);
+    cells
+      .filter((c) => !c.pad)
+      .forEach((c, i) =>
+        expect(parseNumber(c.text)).toBeCloseTo(at(ref.conv, 14 + (i >> 1), 26 + (i & 1)), 1),
+      );
+    await expect
+      .poll(() => inspector(page).innerText())
+      .toMatch(/Window of Feature map 1: rows 15 to 17, columns 27 to 28/);
+    const text = await inspector(page).innerText();
+    expect(text).toMatch(/3 cells of pool padding ignored/);
+    expect(text).toMatch(/\) \/ 6 = /);
+    await inspector(page).screenshot({ path: path.join(RESULTS_DIR, 'inspector-panel-avgpool-same.png') });
   });
 });

@@ -1,6 +1,6 @@
 import { activate, type ChannelTerm, type ConvExplanation, type Tap } from '../../core/explain.ts';
 import type { Translate } from '../../i18n/index.ts';
-import { formatNumber, oneBased, signedTerm } from './format.ts';
+import { formatNumber, oneBased, rowText, signedTerm } from './format.ts';
 import { Grid, type GridCell } from './Grid.tsx';
 
 const CHANNEL_NAMES = ['R', 'G', 'B'];
@@ -17,7 +17,7 @@ function channelName(e: ConvExplanation, term: ChannelTerm): string {
 }
 
 function tapTitle(tap: Tap, t: Translate): string {
-  const where = `${t('inspect.input')} (${oneBased(tap.y)}, ${oneBased(tap.x)})`;
+  const where = `${t('inspect.input')} (${rowText(tap.y)}, ${rowText(tap.x)})`;
   if (!tap.padded) return where;
   if (!tap.source) return `${where}: ${t('inspect.pad')} = 0`;
   return `${where}: ${t('inspect.pad')} = (${oneBased(tap.source.y)}, ${oneBased(tap.source.x)})`;
@@ -75,7 +75,9 @@ function TermGrids({ e, term, t }: { e: ConvExplanation; term: ChannelTerm; t: T
 /** A feature-map (or pre-activation) pixel: which filter on which input, its taps, and the arithmetic. */
 export function ConvDetails({ e, t }: Props) {
   const [kh, kw] = e.kernel;
-  const total = kh * kw * e.terms.length;
+  // Padded cells of the window, counted once (the same cells are padding in every channel).
+  const total = kh * kw;
+  const paddedCells = e.paddedTaps / e.terms.length;
   const f = e.filter + 1;
   const filterLine =
     e.channels === 'gray'
@@ -100,17 +102,17 @@ export function ConvDetails({ e, t }: Props) {
       </p>
       <p className="ins-line">
         {t('inspect.field', {
-          top: oneBased(w.top),
-          bottom: oneBased(w.top + w.height - 1),
-          left: oneBased(w.left),
-          right: oneBased(w.left + w.width - 1),
+          top: rowText(w.top),
+          bottom: rowText(w.top + w.height - 1),
+          left: rowText(w.left),
+          right: rowText(w.left + w.width - 1),
         })}
-        {e.paddedTaps > 0 && (
+        {paddedCells > 0 && (
           <>
             {' — '}
             <span className="ins-pad-note">
               {t('inspect.padded', {
-                n: e.paddedTaps,
+                n: paddedCells,
                 total,
                 mode: t(`inspect.padMode.${e.padMode}`),
               })}

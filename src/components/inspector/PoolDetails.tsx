@@ -1,6 +1,6 @@
 import type { PoolExplanation } from '../../core/explain.ts';
 import type { Translate } from '../../i18n/index.ts';
-import { formatNumber, oneBased } from './format.ts';
+import { formatNumber, oneBased, rowText } from './format.ts';
 import { Grid } from './Grid.tsx';
 
 /** Pool windows up to this many cells a side are drawn as a grid. */
@@ -63,10 +63,10 @@ export function PoolDetails({ e, t, mapName }: Props) {
         <p className="ins-line">
           {t('inspect.poolWindow', {
             map: mapName,
-            top: oneBased(first.y),
-            bottom: oneBased(last.y),
-            left: oneBased(first.x),
-            right: oneBased(last.x),
+            top: rowText(first.y),
+            bottom: rowText(last.y),
+            left: rowText(first.x),
+            right: rowText(last.x),
           })}
           {e.paddedCells > 0 && (
             <>
@@ -78,10 +78,10 @@ export function PoolDetails({ e, t, mapName }: Props) {
       )}
       <p className="ins-line">
         {t('inspect.fieldPool', {
-          top: oneBased(rf.top),
-          bottom: oneBased(rf.top + rf.height - 1),
-          left: oneBased(rf.left),
-          right: oneBased(rf.left + rf.width - 1),
+          top: rowText(rf.top),
+          bottom: rowText(rf.top + rf.height - 1),
+          left: rowText(rf.left),
+          right: rowText(rf.left + rf.width - 1),
         })}
       </p>
       {w.height <= MAX_SIDE_SHOWN && w.width <= MAX_SIDE_SHOWN && (

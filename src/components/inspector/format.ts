@@ -24,3 +24,8 @@ export function signedTerm(value: number): string {
 export function oneBased(index: number): number {
   return index + 1;
 }
+
+/** A 1-based row or column that may lie in the padding (0 or negative), with a real minus sign. */
+export function rowText(index: number): string {
+  return formatNumber(index + 1);
+}

@@ -1,4 +1,5 @@
 import type { FocusEvent, HTMLAttributes, KeyboardEvent, MouseEvent, PointerEvent } from 'react';
+import { engine } from '../../engine/index.ts';
 import { setInspect, store, type InspectStage, type InspectTarget } from '../../store/index.ts';
 import { samePixel } from './target.ts';
 
@@ -63,11 +64,16 @@ export function useInspectable(
       false,
     );
   };
+  /** Starts the one readback of the input values the explanation needs, before the first probe. */
+  const warmUp = () => void engine.readInput()?.catch(() => {});
+
   return {
     tabIndex: 0,
     'aria-keyshortcuts': 'ArrowUp ArrowDown ArrowLeft ArrowRight Home End Enter Escape',
+    onPointerEnter: warmUp,
     onPointerDown: (event: PointerEvent<HTMLCanvasElement>) => {
       lastPointerType = event.pointerType;
+      warmUp();
     },
     onPointerMove: (event: PointerEvent<HTMLCanvasElement>) => {
       // A finger dragging over the canvas scrolls the page; only a hovering pointer probes.
@@ -90,6 +96,7 @@ export function useInspectable(
       lastPointerType = 'mouse';
     },
     onFocus: (event: FocusEvent<HTMLCanvasElement>) => {
+      warmUp();
       // Only a keyboard focus starts a probe; a click focuses too, and handles itself.
       if (here() || !event.currentTarget.matches(':focus-visible')) return;
       set(at(0, 0, true));
