@@ -1,11 +1,18 @@
 /**
  * The filters of the layer as a tablist ("Filter 1", "Filter 2", ...; arrow keys, Home and End move
- * between them), with buttons to add, duplicate and remove filters. Which filter is selected is page
+ * between them), with buttons to add, duplicate and remove filters, and to set the pair [Sobel x, Sobel y]. Which filter is selected is page
  * state of the editor, not part of the spec.
  */
-import type { KeyboardEvent } from 'react';
+import { useId, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/index.ts';
-import { addFilter, duplicateFilter, MAX_EDITOR_FILTERS, removeFilter, useStore } from '../../store/index.ts';
+import {
+  addFilter,
+  duplicateFilter,
+  MAX_EDITOR_FILTERS,
+  removeFilter,
+  setSobelPair,
+  useStore,
+} from '../../store/index.ts';
 
 interface Props {
   selected: number;
@@ -25,6 +32,7 @@ export function panelId(idBase: string): string {
 export function FilterTabs({ selected, onSelect, idBase }: Props) {
   const t = useT();
   const count = useStore((s) => s.spec.filters.length);
+  const pairHintId = useId();
 
   const focusTab = (index: number) => {
     onSelect(index);
@@ -95,9 +103,13 @@ export function FilterTabs({ selected, onSelect, idBase }: Props) {
         >
           {t('kernel.remove')}
         </button>
+        <button type="button" aria-describedby={pairHintId} onClick={() => setSobelPair()}>
+          {t('kernel.sobelPair')}
+        </button>
       </div>
       <p className="hint">
-        {count === 1 ? t('kernel.filterCountOne') : t('kernel.filterCount', { n: count })}
+        {count === 1 ? t('kernel.filterCountOne') : t('kernel.filterCount', { n: count })}{' '}
+        <span id={pairHintId}>{t('kernel.sobelPairHint')}</span>
       </p>
     </div>
   );

@@ -109,6 +109,7 @@ export function KernelCell({
       aria-label={label}
       aria-invalid={invalid || undefined}
       aria-describedby={invalid ? errorId : undefined}
+      title={invalid ? undefined : String(value)}
       value={shown ?? formatCell(value)}
       onChange={(e) => onText(e.target.value)}
       onFocus={(e) => e.target.select()}

@@ -3,7 +3,7 @@
  * B slices of a kh × kw × 3 filter). Keeps the typed drafts, explains invalid cells below the grid, moves
  * focus on arrow keys (across the slices as if they were one wide grid) and shows the sum of the weights.
  */
-import { useCallback, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState, type CSSProperties } from 'react';
 import type { Weights } from '../../core/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { parseCellValue } from '../../kernels/cellValue.ts';
@@ -16,7 +16,7 @@ export const CHANNEL_NAMES = ['R', 'G', 'B'] as const;
 
 const EMPTY: Weights = [[0]];
 
-/** Cell width by grid width, so an 11 × 11 grid still fits the panel (with a horizontal scroll if narrow). */
+/** Smaller text in wider grids, so an 11 × 11 grid fits the panel. */
 function sizeClass(cols: number): string {
   if (cols <= 5) return 'kernel-grid size-s';
   if (cols <= 7) return 'kernel-grid size-m';
@@ -126,9 +126,7 @@ export function KernelGrid({ filter }: { filter: number }) {
             {name}
           </span>
         )}
-        <div className={sizeClass(kw)} style={{ gridTemplateColumns: `repeat(${kw}, var(--cell-w))` }}>
-          {cells}
-        </div>
+        <div className={sizeClass(kw)}>{cells}</div>
       </div>
     );
   });
@@ -138,7 +136,11 @@ export function KernelGrid({ filter }: { filter: number }) {
       {rgb && <p className="hint">{t('kernel.rgbHint')}</p>}
       {rgb && !is3D(weights) && <p className="hint">{t('kernel.rgbShared')}</p>}
       {mixed3D && <p className="hint">{t('kernel.perChannel3D')}</p>}
-      <div ref={container} className={rgb ? 'kernel-slices rgb' : 'kernel-slices'}>
+      <div
+        ref={container}
+        className={rgb ? `kernel-slices rgb-${kw <= 3 ? 'row' : 'stack'}` : 'kernel-slices'}
+        style={{ '--cols': kw } as CSSProperties}
+      >
         {slices}
       </div>
       {errors.length > 0 && (

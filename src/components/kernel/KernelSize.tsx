@@ -72,7 +72,7 @@ export function KernelSize() {
   const hintId = useId();
   return (
     <div className="field kernel-size" role="group" aria-label={t('kernel.size')} aria-describedby={hintId}>
-      <span className="field-label" aria-hidden="true">
+      <span className="field-label kernel-size-label" aria-hidden="true">
         {t('kernel.size')}
       </span>
       <SideInput label={t('kernel.rows')} value={kh} onCommit={(n) => resizeKernels(n, kw)} />

@@ -1,7 +1,7 @@
 /**
  * The preset library: combobox "Kernel preset" (grouped; applies to the selected filter, in every
- * channel), the chosen preset's one-line explanation, size and σ controls when the kernel is a Gaussian,
- * and the "Sobel x + y pair" action. An edited kernel shows "Custom" (matchPreset).
+ * channel), the chosen preset's one-line explanation, and size and σ controls when the kernel is a
+ * Gaussian. An edited kernel shows "Custom" (matchPreset).
  */
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/index.ts';
@@ -14,7 +14,7 @@ import {
   type GaussianParams,
 } from '../../kernels/gaussian.ts';
 import { findPreset, GAUSSIAN_ID, matchPreset, PRESET_GROUPS, PRESETS } from '../../kernels/presets.ts';
-import { applyPreset, setSobelPair, useStore } from '../../store/index.ts';
+import { applyPreset, useStore } from '../../store/index.ts';
 
 function GaussianControls({ filter, params }: { filter: number; params: GaussianParams }) {
   const t = useT();
@@ -97,14 +97,8 @@ export function PresetPicker({ filter }: { filter: number }) {
           ))}
         </select>
       </div>
-      {preset && <p className="hint preset-info">{t(preset.info)}</p>}
+      <p className="hint preset-info">{t(preset ? preset.info : 'presetInfo.custom')}</p>
       {gaussian && <GaussianControls key={filter} filter={filter} params={gaussian} />}
-      <div className="sobel-pair">
-        <button type="button" onClick={() => setSobelPair()}>
-          {t('kernel.sobelPair')}
-        </button>
-        <p className="hint">{t('kernel.sobelPairHint')}</p>
-      </div>
     </div>
   );
 }
