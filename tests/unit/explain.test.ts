@@ -200,10 +200,16 @@ const layerCase = layout.chain((l) => {
       .array(fc.integer({ min: 0, max: 255 }), { minLength: pixels, maxLength: pixels })
       .map((data): Image => ({ shape: [l.height, l.width, 3], data })),
     /** Fractions in 0..1 that pick pixels; corners are always checked as well. */
-    picks: fc.array(fc.tuple(fc.double({ min: 0, max: 0.999 }), fc.double({ min: 0, max: 0.999 })), {
-      minLength: 3,
-      maxLength: 6,
-    }),
+    picks: fc.array(
+      fc.tuple(
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+      ),
+      {
+        minLength: 3,
+        maxLength: 6,
+      },
+    ),
   });
 });
 

@@ -4,8 +4,8 @@ import { formatNumber, oneBased, rowText, signedTerm } from './format.ts';
 import { Grid, type GridCell } from './Grid.tsx';
 
 const CHANNEL_NAMES = ['R', 'G', 'B'];
-/** Kernels up to this many taps are written out cell by cell. */
-const MAX_TAPS_SHOWN = 81;
+/** Kernels up to this many taps (11 × 11, the kernel editor's largest) are written out cell by cell. */
+const MAX_TAPS_SHOWN = 121;
 
 interface Props {
   e: ConvExplanation;
