@@ -1,0 +1,34 @@
+import { useStore, type InspectStage } from '../../store/index.ts';
+import './inspector.css';
+
+interface Props {
+  stage: InspectStage;
+  map: number;
+  /** The map's size in pixels. */
+  height: number;
+  width: number;
+}
+
+/**
+ * The inspected pixel outlined on its own map canvas, so a keyboard user sees where the probe is. Meant to
+ * sit next to the canvas inside a `position: relative` box (like `.canvas-box` around the input), in
+ * percentages so it scales with the canvas. Not mounted yet: the map figures (pipeline/) own that markup.
+ */
+export function ProbeMarker({ stage, map, height, width }: Props) {
+  const target = useStore((s) => (s.inspect?.stage === stage && s.inspect.map === map ? s.inspect : null));
+  if (!target || target.y >= height || target.x >= width) return null;
+  const at = (cells: number, size: number) => `calc(1px + (100% - 2px) * ${cells / size})`;
+  const span = (size: number) => `calc((100% - 2px) / ${size})`;
+  return (
+    <div
+      className={target.pinned ? 'probe-marker pinned' : 'probe-marker'}
+      aria-hidden="true"
+      style={{
+        top: at(target.y, height),
+        left: at(target.x, width),
+        height: span(height),
+        width: span(width),
+      }}
+    />
+  );
+}
