@@ -19,12 +19,12 @@ function codeImage(image: ImageMeta): CodeImage {
   if (sample) {
     return {
       file: sample.file,
-      label: `sample ${sample.id}, ${sample.label} (${size})`,
+      label: `sample "${sample.id}" (${sample.label}), H × W = ${size}`,
       crop: sample.crop ?? null,
     };
   }
   const file = image.source === 'paste' ? 'image.png' : image.name.replace(/['\\\n\r]/g, '_');
-  return { file, label: `your image "${file}" (${size})`, crop: null };
+  return { file, label: `your image "${file}", H × W = ${size}`, crop: null };
 }
 
 /** The current layer as TensorFlow.js, Keras or PyTorch code, in tabs, each with a Copy button. */

@@ -38,10 +38,10 @@ function dropText(t: Translate, f: AxisFormula): string | null {
   return `${base} ${t('formula.dropSomePad', { pad })}`;
 }
 
-function AxisLine({ f, pool }: { f: AxisFormula; pool: boolean }) {
+function AxisLine({ f, pool, course: showCourse }: { f: AxisFormula; pool: boolean; course: boolean }) {
   const t = useT();
   const same = sameText(f);
-  const course = pool ? null : courseText(f);
+  const course = showCourse ? courseText(f) : null;
   const drop = dropText(t, f);
   const sameKey = f.axis === 'height' ? 'formula.sameH' : 'formula.sameW';
   return (
@@ -69,14 +69,22 @@ function Formulas({ spec, geometry }: { spec: LayerSpec; geometry: LayerGeometry
   const t = useT();
   const conv = convFormulas(spec, geometry);
   const pool = poolFormulas(spec, geometry);
+  // The course notes' form, once when both axes read the same, else under each axis.
+  const courses = conv.map(courseText);
+  const sharedCourse = courses[0] !== null && courses[0] === courses[1] ? courses[0] : null;
   return (
     <>
       <h3>{t('formula.conv')}</h3>
       <ul className="formula-axes">
         {conv.map((f) => (
-          <AxisLine key={f.axis} f={f} pool={false} />
+          <AxisLine key={f.axis} f={f} pool={false} course={sharedCourse === null} />
         ))}
       </ul>
+      {sharedCourse && (
+        <p className="formula-note formula-course">
+          {t('formula.course')} <code>{sharedCourse}</code>
+        </p>
+      )}
       <h3>
         {t('formula.pooling', {
           size: spec.pool.size.join(' × '),
@@ -85,7 +93,7 @@ function Formulas({ spec, geometry }: { spec: LayerSpec; geometry: LayerGeometry
       </h3>
       <ul className="formula-axes">
         {pool.map((f) => (
-          <AxisLine key={f.axis} f={f} pool />
+          <AxisLine key={f.axis} f={f} pool course={false} />
         ))}
       </ul>
     </>

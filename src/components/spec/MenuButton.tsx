@@ -10,9 +10,9 @@ import {
 
 export interface MenuEntry {
   key: string;
-  /** The item's accessible name (and first line). */
+  /** The item's first line (its accessible name starts with it). */
   label: string;
-  /** A second, quieter line: the item's description. */
+  /** A second, quieter line, also part of the accessible name (it is visible text). */
   detail?: string;
   /** Makes the item a link (copyable, opens in a new tab with a modifier key). */
   href?: string;
@@ -139,20 +139,19 @@ export function MenuButton({ label, hint, entries, className }: Props) {
             role: 'menuitem',
             tabIndex: -1,
             className: 'menu-item',
-            'aria-labelledby': `${id}-item-${i}`,
-            'aria-describedby': entry.detail ? `${id}-detail-${i}` : undefined,
             onKeyDown: (e: KeyboardEvent<HTMLElement>) => onItemKey(e, entry),
-            onMouseEnter: () => setActive(i),
+            onMouseMove: () => {
+              if (active !== i) setActive(i);
+            },
           } as const;
           const content = (
             <>
-              <span id={`${id}-item-${i}`} className="menu-item-label">
-                {entry.label}
-              </span>
+              <span className="menu-item-label">{entry.label}</span>
               {entry.detail && (
-                <span id={`${id}-detail-${i}`} className="menu-item-detail">
-                  {entry.detail}
-                </span>
+                <>
+                  {' '}
+                  <span className="menu-item-detail">{entry.detail}</span>
+                </>
               )}
             </>
           );

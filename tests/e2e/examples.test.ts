@@ -1,0 +1,118 @@
+/**
+ * The course-note examples: each one's share link (page URL + ?backend=webgl + its hash) opens the example,
+ * and the figcaptions show the shapes the notes work out; the numbers panel writes out the same arithmetic.
+ */
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES, exampleHash, type CourseExample } from '../../src/examples/examples.ts';
+import { alertText, canvas, expectShape, RESULTS_DIR, screenshot, useBrowser } from './support.ts';
+import path from 'node:path';
+
+const { open } = useBrowser();
+
+/** How many canvases called "Feature map N" the page shows. */
+async function featureMapCount(page: Page): Promise<number> {
+  return page.getByRole('img', { name: /^Feature map \d+$/ }).count();
+}
+
+async function expectExample(page: Page, example: CourseExample): Promise<void> {
+  const { expected } = example;
+  await expectShape(page, 'Input image', expected.input);
+  await expectShape(page, 'Filter 1', expected.filter);
+  await expectShape(page, 'Feature map 1', expected.conv);
+  await expectShape(page, 'Max pooling 1', expected.pool);
+  await expectShape(page, 'Average pooling 1', expected.pool);
+  await expect
+    .poll(() => featureMapCount(page), { message: `${example.id}: feature maps` })
+    .toBe(expected.maps);
+  await expectShape(page, `Feature map ${expected.maps}`, expected.conv);
+}
+
+describe('each course-note example opens from its link', () => {
+  it.each(EXAMPLES.map((e) => [e.id, e] as const))('%s', async (_id, example) => {
+    const { page } = await open({ hash: `#${exampleHash(example)}` });
+    expect(await alertText(page), 'the link raises no alert').toBe('');
+    await expectExample(page, example);
+    // The link's settings are the page's: its own hash now says the same spec and sample.
+    const hash = await page.evaluate(() => location.hash);
+    expect(hash).toContain(`sample=${example.sample}`);
+  });
+
+  it('the 7 × 7 example writes out ⌊(28 + 0 + 0 − 1·(7 − 1) − 1) / 1⌋ + 1 = 22 and the course form', async () => {
+    const example = EXAMPLES.find((e) => e.id === 'output-size-7x7')!;
+    const { page } = await open({ hash: `#${exampleHash(example)}` });
+    await expectExample(page, example);
+    const formula = page.getByRole('region', { name: 'Output size', exact: true });
+    await expect
+      .poll(() => formula.innerText())
+      .toContain('⌊(28 + 0 + 0 − 1·(7 − 1) − 1) / 1⌋ + 1 = ⌊21 / 1⌋ + 1 = 22');
+    expect(await formula.innerText()).toContain('(28 − 7 + 2·0) / 1 + 1 = 22');
+    const shapes = page.getByRole('region', { name: 'Tensor shapes', exact: true });
+    const row = async (name: string) =>
+      (await shapes.getByRole('row', { name: new RegExp(`^${name}`) }).innerText()).replace(/\s+/g, ' ');
+    expect(await row('Input x')).toContain('[1, 28, 28, 1] [1, 1, 28, 28]');
+    expect(await row('Filter weights W')).toContain('[7, 7, 1, 1] [1, 1, 7, 7]');
+    expect(await row('Feature maps')).toContain('[1, 22, 22, 1] [1, 1, 22, 22]');
+    const params = page.getByRole('region', { name: 'Parameters and cost', exact: true });
+    expect(await params.innerText()).toContain('7 × 7 × 1 × 1 = 49');
+    expect(await params.innerText()).toContain('22 × 22 × 1 × 49 = 23,716');
+    await page.getByRole('region', { name: 'Output size', exact: true }).scrollIntoViewIfNeeded();
+    await formula.screenshot({ path: path.join(RESULTS_DIR, 'numbers-formula.png') });
+    await page
+      .locator('.numbers-row')
+      .screenshot({ path: path.join(RESULTS_DIR, 'numbers-shapes-params.png') });
+  });
+
+  it('the 27 × 27 Sobel example shows both maps and the magnitude, and the floor drops a row when pooling', async () => {
+    const example = EXAMPLES.find((e) => e.id === 'sobel-27-valid')!;
+    const { page } = await open({ hash: `#${exampleHash(example)}` });
+    await expectExample(page, example);
+    await expect
+      .poll(() => canvas(page, 'Sobel magnitude').count(), { message: 'a Sobel magnitude canvas' })
+      .toBe(1);
+    await expectShape(page, 'Sobel magnitude', '25 × 25');
+    const formula = page.getByRole('region', { name: 'Output size', exact: true });
+    const text = await formula.innerText();
+    expect(text).toContain('⌊(27 + 0 + 0 − 1·(3 − 1) − 1) / 1⌋ + 1 = ⌊24 / 1⌋ + 1 = 25');
+    expect(text).toContain('⌊(25 + 0 + 0 − 1·(2 − 1) − 1) / 2⌋ + 1 = ⌊23 / 2⌋ + 1 = 12');
+    expect(text).toContain('23 mod 2 = 1: the last row is never visited');
+    expect(text).toContain('23 mod 2 = 1: the last column is never visited');
+    await screenshot(page, 'example-sobel-27');
+  });
+
+  it('the code panel gives the example as tfjs, Keras and PyTorch, with a Copy button', async () => {
+    const example = EXAMPLES.find((e) => e.id === 'stride-2-halves')!;
+    const { page } = await open({ hash: `#${exampleHash(example)}` });
+    await expectExample(page, example);
+    const code = page.getByRole('region', { name: 'Equivalent code', exact: true });
+    const tabs = code.getByRole('tablist', { name: 'Code language' });
+    const panel = code.getByRole('tabpanel');
+    expect(await tabs.getByRole('tab', { name: 'TensorFlow.js' }).getAttribute('aria-selected')).toBe('true');
+    expect(await panel.innerText()).toContain("tf.conv2d(x, kernel, [2, 2], 'same', 'NHWC', [1, 1])");
+    expect(await panel.innerText()).toContain('// [1, 14, 14, 1]');
+
+    // Keyboard: → moves to Keras.
+    await tabs.getByRole('tab', { name: 'TensorFlow.js' }).focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await tabs.getByRole('tab', { name: 'Keras' }).getAttribute('aria-selected')).toBe('true');
+    expect(await panel.innerText()).toContain(
+      "layers.Conv2D(filters=1, kernel_size=(3, 3), strides=(2, 2), padding='same'",
+    );
+    await code.getByRole('button', { name: 'Copy Keras code' }).waitFor();
+
+    await tabs.getByRole('tab', { name: 'PyTorch' }).click();
+    const torch = await panel.innerText();
+    expect(torch).toContain("x = F.pad(x, (0, 1, 0, 1), mode='constant')");
+    expect(torch).toContain('torch.Size([1, 1, 14, 14])');
+
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await code.getByRole('button', { name: 'Copy PyTorch code' }).click();
+    await expect
+      .poll(() => code.getByRole('button', { name: 'Copy PyTorch code' }).innerText())
+      .toBe('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(torch.endsWith('\n') ? torch : `${torch}\n`);
+    await code.scrollIntoViewIfNeeded();
+    await code.screenshot({ path: path.join(RESULTS_DIR, 'numbers-code.png') });
+  });
+});
