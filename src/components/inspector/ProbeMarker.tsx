@@ -12,7 +12,7 @@ interface Props {
 /**
  * The inspected pixel outlined on its own map canvas, so a keyboard user sees where the probe is. Meant to
  * sit next to the canvas inside a `position: relative` box (like `.canvas-box` around the input), in
- * percentages so it scales with the canvas. Not mounted yet: the map figures (pipeline/) own that markup.
+ * percentages so it scales with the canvas. Mounted by the map figures in pipeline/Pipeline.tsx.
  */
 export function ProbeMarker({ stage, map, height, width }: Props) {
   const target = useStore((s) => (s.inspect?.stage === stage && s.inspect.map === map ? s.inspect : null));

@@ -2,6 +2,7 @@ import { inputChannels, type LayerGeometry, type LayerSpec } from '../../core/in
 import { canvasKey, displayFor, type StageKey } from '../../engine/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
 import { useStore, type MapDisplay } from '../../store/index.ts';
+import { ProbeMarker } from '../inspector/ProbeMarker.tsx';
 import { ReceptiveField } from '../inspector/ReceptiveField.tsx';
 import { FilterCanvas } from '../kernel/FilterCanvas.tsx';
 import { useGeometry } from '../useGeometry.ts';
@@ -53,7 +54,10 @@ function MapFigure({ stage, map, height, width, display, suffix }: MapFigureProp
       exportName={label}
       footer={<MapLegend canvasKey={key} name={label} display={display} />}
     >
-      <TensorCanvas canvasKey={key} label={label} width={width} height={height} inspect={{ stage, map }} />
+      <div className="canvas-box">
+        <TensorCanvas canvasKey={key} label={label} width={width} height={height} inspect={{ stage, map }} />
+        <ProbeMarker stage={stage} map={map} height={height} width={width} />
+      </div>
     </Figure>
   );
 }
