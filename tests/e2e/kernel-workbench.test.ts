@@ -80,6 +80,11 @@ async function focusedName(page: Page): Promise<string | null> {
   return page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? null);
 }
 
+/** The kernel editor's panel. */
+function panel(page: Page): Locator {
+  return page.getByRole('region', { name: 'Filter (kernel)', exact: true });
+}
+
 function button(page: Page, name: string): Locator {
   return page.getByRole('button', { name, exact: true });
 }
@@ -324,8 +329,7 @@ describe('the kernel workbench', () => {
     await setNumber(cols, 12);
     expect((await weightsOf(page))[0]).toHaveLength(11);
     await page.screenshot({ path: `${RESULTS_DIR}/kernel-11x11.png` });
-    const panel = page.getByRole('region', { name: 'Filter (kernel)' });
-    await panel.screenshot({ path: `${RESULTS_DIR}/kernel-panel-11x11.png` });
+    await panel(page).screenshot({ path: `${RESULTS_DIR}/kernel-panel-11x11.png` });
   });
 
   it('several filters: add, duplicate, remove give one feature map each; Sobel x + y pair', async () => {
@@ -366,6 +370,7 @@ describe('the kernel workbench', () => {
     // Up to 8 filters (and more) from the page.
     for (let i = 3; i <= 8; i++) await button(page, 'Add filter').click();
     await expect.poll(() => canvas(page, 'Feature map 8').count(), { timeout: 30_000 }).toBe(1);
+    await panel(page).screenshot({ path: `${RESULTS_DIR}/kernel-panel-filters.png` });
     for (let i = 8; i > 1; i--) await button(page, `Remove filter ${Math.min(i, 8)}`).click();
     await expect.poll(() => canvas(page, 'Feature map 2').count(), { timeout: 30_000 }).toBe(0);
     expect(await button(page, 'Remove filter 1').isDisabled()).toBe(true);
@@ -400,9 +405,7 @@ describe('the kernel workbench', () => {
     expect(await canvas(page, 'Typed kernel of filter 1').count()).toBe(1);
     expect(await canvas(page, 'Applied kernel of filter 1 (flipped)').count()).toBe(1);
     expect(await page.getByText(/cross-correlation/).count()).toBeGreaterThan(0);
-    await page.getByRole('region', { name: 'Filter (kernel)' }).screenshot({
-      path: `${RESULTS_DIR}/kernel-panel-flip.png`,
-    });
+    await panel(page).screenshot({ path: `${RESULTS_DIR}/kernel-panel-flip.png` });
 
     // A kernel that is its own 180° turn gives the same map flipped or not.
     await choosePreset(page, 'Box blur');
@@ -452,9 +455,7 @@ describe('the kernel workbench', () => {
     // A preset replaces all three slices.
     await choosePreset(page, 'Sobel y');
     for (const slice of [r, g, b]) expect(await slice.inputValue()).toBe('0');
-    await page.getByRole('region', { name: 'Filter (kernel)' }).screenshot({
-      path: `${RESULTS_DIR}/kernel-panel-rgb.png`,
-    });
+    await panel(page).screenshot({ path: `${RESULTS_DIR}/kernel-panel-rgb.png` });
   });
 
   it('the preset library, with a Gaussian whose size and σ can be chosen', async () => {
@@ -486,6 +487,7 @@ describe('the kernel workbench', () => {
     await expect.poll(async () => (await weightsOf(page)).length).toBe(7);
     expect(await sigma.inputValue()).toBe('2');
     expect(await page.getByText(/bell curve/).count()).toBe(1);
+    await panel(page).screenshot({ path: `${RESULTS_DIR}/kernel-panel-gaussian.png` });
   });
 
   it('saves a kernel in the browser, loads it back after a reload, deletes it; corrupt storage is ignored', async () => {
@@ -497,6 +499,7 @@ describe('the kernel workbench', () => {
     await page.getByRole('textbox', { name: 'Saved kernel name', exact: true }).fill('my nine');
     await button(page, 'Save kernel').click();
     expect(await page.getByText('Saved “my nine”.').count()).toBe(1);
+    await panel(page).screenshot({ path: `${RESULTS_DIR}/kernel-panel-saved.png` });
 
     await page.reload();
     await redrawAfter(page, () => chooseFile(page, scene('scene.png', 48, 40)), 'choosing scene.png');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCellValue } from '../../src/kernels/cellValue.ts';
 import { formatCell, formatSummary } from '../../src/kernels/format.ts';
 import {
   applyOp,
@@ -220,6 +221,20 @@ describe('cell formatting', () => {
     [-0, '0'],
   ])('writes %d as %s', (value, text) => {
     expect(formatCell(value)).toBe(text);
+  });
+
+  it.each([
+    [3, '3'],
+    [0.00924, '.0092'],
+    [-1 / 9, '-.11'],
+    [0.5, '.5'],
+    [2.345, '2.3'],
+    [-12.6, '-13'],
+    [1e-7, '1e-7'],
+    [0.000001, '.000001'],
+  ])('writes %d compactly as %s (still valid input)', (value, text) => {
+    expect(formatCell(value, true)).toBe(text);
+    expect(parseCellValue(text)).not.toBeNull();
   });
 
   it('summaries round to 4 decimals', () => {

@@ -14,7 +14,7 @@ export function BiasField({ filter }: { filter: number }) {
   const invalid = draft !== null && parse(draft) === null;
   return (
     <div className="field bias-field">
-      <label className="inline-field">
+      <label className="kernel-inline">
         <span className="field-label">{t('kernel.bias')}</span>
         <input
           type="number"

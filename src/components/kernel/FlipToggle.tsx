@@ -17,7 +17,7 @@ export function FlipToggle({ filter }: { filter: number }) {
   const shape = weights ? sizeOf(weights).join(' × ') : '';
   return (
     <div className="flip-toggle">
-      <label className="checkbox">
+      <label className="kernel-checkbox">
         <input
           type="checkbox"
           checked={flip}

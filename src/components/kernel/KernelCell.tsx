@@ -19,6 +19,8 @@ export interface Draft {
 interface Props {
   label: string;
   value: number;
+  /** Shorter numbers for the small cells of wide grids (see formatCell). */
+  compact: boolean;
   draft: Draft | undefined;
   /** Id of the explanation shown while this cell is invalid. */
   errorId: string;
@@ -38,6 +40,7 @@ export function isDraftShown(draft: Draft | undefined, value: number): draft is 
 export function KernelCell({
   label,
   value,
+  compact,
   draft,
   errorId,
   coords,
@@ -110,7 +113,7 @@ export function KernelCell({
       aria-invalid={invalid || undefined}
       aria-describedby={invalid ? errorId : undefined}
       title={invalid ? undefined : String(value)}
-      value={shown ?? formatCell(value)}
+      value={shown ?? formatCell(value, compact)}
       onChange={(e) => onText(e.target.value)}
       onFocus={(e) => e.target.select()}
       onBlur={() => {

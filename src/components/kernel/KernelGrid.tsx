@@ -33,6 +33,7 @@ export function KernelGrid({ filter }: { filter: number }) {
   const [kh, kw] = sizeOf(weights);
   const channels = rgb ? [0, 1, 2] : [null];
   const mixed3D = !rgb && depthOf(weights) > 1 && !slicesEqual(weights);
+  const compact = kw >= 6 || (rgb && kw <= 3);
 
   const setDraft = useCallback((key: string, draft: Draft | null) => {
     setDrafts((all) => {
@@ -90,6 +91,7 @@ export function KernelGrid({ filter }: { filter: number }) {
             coords={key}
             label={label}
             value={value}
+            compact={compact}
             draft={draft}
             errorId={errorId}
             onText={(text) => {

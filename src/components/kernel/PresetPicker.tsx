@@ -30,7 +30,7 @@ function GaussianControls({ filter, params }: { filter: number; params: Gaussian
   const invalid = sigmaDraft !== null && validSigma(sigmaDraft) === null;
   return (
     <div className="gaussian-controls" aria-describedby={hintId}>
-      <label className="inline-field">
+      <label className="kernel-inline">
         <span>{t('kernel.gaussianSize')}</span>
         <select value={params.size} onChange={(e) => apply(Number(e.target.value), params.sigma)}>
           {GAUSSIAN_SIZES.map((size) => (
@@ -40,7 +40,7 @@ function GaussianControls({ filter, params }: { filter: number; params: Gaussian
           ))}
         </select>
       </label>
-      <label className="inline-field">
+      <label className="kernel-inline">
         <span>{t('kernel.gaussianSigma')}</span>
         <input
           type="number"

@@ -5,7 +5,6 @@ export const en = {
   'kernel.custom': 'Custom',
   'kernel.cell': 'Filter {f} row {r} column {c}',
   'kernel.cellChannel': 'Filter {f} row {r} column {c} channel {k}',
-  'kernel.cellInvalid': 'Not a number: the last valid value is still used.',
   'kernel.cellInvalidAt': 'Row {r}, column {c}{channel}: “{text}” is not a number; {value} is still used.',
   'kernel.cellHelp':
     'Type a number or a fraction (1/9, 2*3). Arrow keys move between cells; drag a cell up or down to change it (hold Shift for steps of 0.1).',
@@ -30,7 +29,6 @@ export const en = {
   'kernel.biasOf': 'Bias of filter {f}',
   'kernel.biasHint': 'added to every output of this filter, before the activation',
   'kernel.ops': 'Kernel operations',
-  'kernel.opsHint': 'Apply to filter {f}, in every channel.',
   'op.normalizeSum': 'Normalize by sum',
   'op.normalizeCount': 'Divide by cell count',
   'op.negate': 'Negate',
@@ -142,7 +140,6 @@ export const ko: Record<keyof typeof en, string> = {
   'kernel.custom': '사용자 정의',
   'kernel.cell': '필터 {f} 행 {r} 열 {c}',
   'kernel.cellChannel': '필터 {f} 행 {r} 열 {c} 채널 {k}',
-  'kernel.cellInvalid': '숫자가 아닙니다. 마지막으로 유효했던 값이 계속 사용됩니다.',
   'kernel.cellInvalidAt':
     '{r}행 {c}열{channel}: “{text}”은(는) 숫자가 아닙니다. {value} 값이 계속 사용됩니다.',
   'kernel.cellHelp':
@@ -168,7 +165,6 @@ export const ko: Record<keyof typeof en, string> = {
   'kernel.biasOf': '필터 {f}의 편향',
   'kernel.biasHint': '활성화 함수 전에 이 필터의 모든 출력에 더해집니다',
   'kernel.ops': '커널 연산',
-  'kernel.opsHint': '필터 {f}의 모든 채널에 적용됩니다.',
   'op.normalizeSum': '합으로 정규화',
   'op.normalizeCount': '칸 수로 나누기',
   'op.negate': '부호 반전',
