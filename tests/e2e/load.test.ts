@@ -51,6 +51,15 @@ describe('the page as it opens', () => {
   it('looks right at 1400 × 900 (docs/screenshot.png, shown in the README)', async () => {
     const { page } = await open();
     expect(page.viewportSize()).toEqual({ width: 1400, height: 900 });
+    // The legends arrive once the first frame's statistics are read; then pin a pixel on the boot's edge
+    // so the picture shows the inspector at work.
+    await page.getByRole('img', { name: /^Colour scale of Feature map 1:/ }).waitFor();
+    const map = canvas(page, 'Feature map 1');
+    const box = await map.boundingBox();
+    if (!box) throw new Error('"Feature map 1" has no box');
+    await map.click({ position: { x: box.width * (19.5 / 28), y: box.height * (10.5 / 28) } });
+    const inspector = page.getByRole('region', { name: 'Inspector' });
+    await expect.poll(() => inspector.innerText(), { timeout: 20_000 }).toMatch(/row 11, column 20 = /);
     const file = await screenshot(page, 'opening', path.join(REPO_ROOT, 'docs', 'screenshot.png'));
     expect(file).toMatch(/opening\.png$/);
   });
