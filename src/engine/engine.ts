@@ -69,8 +69,11 @@ export class Engine {
     this.image = null;
   }
 
-  /** Takes the pixels of a decoded image as the new input; the caller closes the bitmap afterwards. */
-  setImage(pixels: ImageBitmap | ImageData | HTMLCanvasElement): void {
+  /**
+   * Takes the pixels of a decoded image (the caller closes the bitmap afterwards) or the current frame of a
+   * playing video (readyState >= 2) as the new input.
+   */
+  setImage(pixels: ImageBitmap | ImageData | HTMLCanvasElement | HTMLVideoElement): void {
     const next = tf.tidy(() => tf.cast(tf.browser.fromPixels(pixels, 3), 'float32') as tf.Tensor3D);
     this.image?.dispose();
     this.image = next;
