@@ -9,12 +9,22 @@ import * as layer from './messages/layer.ts';
 import * as numbers from './messages/numbers.ts';
 import * as spec from './messages/spec.ts';
 import * as views from './messages/views.ts';
+import * as webcam from './messages/webcam.ts';
 
 export const LANGUAGES = ['en', 'ko'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 /** One module per part of the page (messages/*.ts), each with both languages, merged here. */
-const en = { ...base.en, ...kernel.en, ...layer.en, ...numbers.en, ...spec.en, ...inspect.en, ...views.en };
+const en = {
+  ...base.en,
+  ...kernel.en,
+  ...layer.en,
+  ...numbers.en,
+  ...spec.en,
+  ...inspect.en,
+  ...views.en,
+  ...webcam.en,
+};
 
 export type MessageKey = keyof typeof en;
 
@@ -26,6 +36,7 @@ const ko: Record<MessageKey, string> = {
   ...spec.ko,
   ...inspect.ko,
   ...views.ko,
+  ...webcam.ko,
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, ko };
