@@ -66,7 +66,7 @@ async function boot(): Promise<void> {
     </StrictMode>,
   );
   try {
-    setBackendStatus(await startBackend(requestedBackend(location.search)));
+    setBackendStatus(await startBackend(requestedBackend(location.search), store.getState().spec));
   } catch (error) {
     raise({ key: 'error.backend', params: { backend: 'tfjs', detail: (error as Error).message } });
     return;

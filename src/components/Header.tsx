@@ -1,23 +1,83 @@
 import { useState } from 'react';
 import { LANGUAGES, useT, type Language } from '../i18n/index.ts';
-import { setLanguage, useStore } from '../store/index.ts';
+import { BACKENDS, engine, switchBackend } from '../engine/index.ts';
+import { raise, setBackendStatus, setLanguage, store, useStore, type BackendName } from '../store/index.ts';
 import { SpecMenu } from './spec/SpecMenu.tsx';
 
 function StatusLine() {
   const t = useT();
   const backend = useStore((s) => s.backend);
   let text = t('status.loading');
-  if (backend.name && backend.reason === 'fallback') {
-    text = t('status.fallback', { backend: backend.name, reason: backend.detail ?? '?' });
-  } else if (backend.name && backend.reason === 'forced') {
-    text = t('status.forced', { backend: backend.name });
-  } else if (backend.name) {
-    text = t('status.backend', { backend: backend.name });
+  if (backend.name) {
+    const name = backend.name;
+    switch (backend.reason) {
+      case 'fallback':
+        text = t('status.fallback', { backend: name, reason: backend.detail ?? '?' });
+        break;
+      case 'forced':
+        text = t('status.forced', { backend: name });
+        break;
+      case 'chosen':
+        text = t('status.chosen', { backend: name });
+        break;
+      case 'measured':
+        text = t('status.measured', { backend: name, detail: backend.detail ?? '' });
+        break;
+      default:
+        text = t('status.backend', { backend: name });
+    }
   }
+  const software =
+    backend.software && backend.renderer
+      ? t('status.software', { renderer: shortRenderer(backend.renderer) })
+      : null;
   return (
-    <p className="status" role="status">
+    <p className="status" role="status" title={backend.renderer ?? undefined}>
       {text}
+      {software && <span className="status-note">{software}</span>}
     </p>
+  );
+}
+
+/** "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) ...))" -> "SwiftShader". */
+function shortRenderer(renderer: string): string {
+  const known = /swiftshader|llvmpipe|softpipe/i.exec(renderer);
+  return known ? (known[0].toLowerCase() === 'swiftshader' ? 'SwiftShader' : known[0]) : renderer;
+}
+
+/** Switch the tfjs backend by hand; the engine recomputes on the new one. */
+function BackendSwitch() {
+  const t = useT();
+  const backend = useStore((s) => s.backend);
+  const [busy, setBusy] = useState(false);
+  if (!backend.name) return null;
+  const onPick = async (name: BackendName) => {
+    setBusy(true);
+    try {
+      setBackendStatus(await switchBackend(name, store.getState().backend));
+      engine.schedule();
+    } catch (error) {
+      raise({ key: 'error.switch', params: { backend: name, detail: (error as Error).message } });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <label className="backend-switch">
+      <span className="visually-hidden">{t('backend.label')}</span>
+      <select
+        aria-label={t('backend.label')}
+        value={backend.name}
+        disabled={busy}
+        onChange={(e) => void onPick(e.target.value as BackendName)}
+      >
+        {BACKENDS.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
@@ -71,6 +131,7 @@ export function Header() {
       </div>
       <div className="header-tools">
         <StatusLine />
+        <BackendSwitch />
         <SpecMenu />
         <CopyLink />
         <LanguageSwitch />

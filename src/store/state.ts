@@ -5,7 +5,7 @@
 import type { Language, MessageKey, Params } from '../i18n/index.ts';
 import type { LayerSpec } from '../core/index.ts';
 
-export type ImageSource = 'sample' | 'file' | 'paste';
+export type ImageSource = 'sample' | 'file' | 'paste' | 'webcam';
 
 /** What is shown as the input; its pixels live in the engine. */
 export interface ImageMeta {
@@ -29,9 +29,15 @@ export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
 export interface BackendStatus {
   name: BackendName | null;
-  /** Why this backend and not webgl, when it is not webgl. */
-  reason: 'fallback' | 'forced' | null;
+  /**
+   * Why this backend: measured fastest (detail: the timings), forced by the link, chosen by hand, or the
+   * fallback when the requested one could not start (detail: why).
+   */
+  reason: 'measured' | 'forced' | 'chosen' | 'fallback' | null;
   detail: string | null;
+  /** The WebGL renderer string, and whether it is a software rasteriser (SwiftShader…). */
+  renderer?: string | null;
+  software?: boolean;
 }
 
 export interface ImageSlice {
