@@ -54,8 +54,9 @@ function BackendSwitch() {
   const onPick = async (name: BackendName) => {
     setBusy(true);
     try {
-      setBackendStatus(await switchBackend(name, store.getState().backend));
-      engine.schedule();
+      await engine.moveTo(async () => {
+        setBackendStatus(await switchBackend(name, store.getState().backend));
+      });
     } catch (error) {
       raise({ key: 'error.switch', params: { backend: name, detail: (error as Error).message } });
     } finally {

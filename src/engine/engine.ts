@@ -100,6 +100,27 @@ export class Engine {
     return values;
   }
 
+  /**
+   * Runs `switchTo` (which changes the tfjs backend) with the image carried across as plain values:
+   * tfjs can move a tensor between backends lazily, but a webgl or cpu tensor moved into a freshly
+   * started wasm backend read back as zeros (measured in Chromium, tfjs 4.22), so it is rebuilt instead.
+   */
+  async moveTo(switchTo: () => Promise<void>): Promise<void> {
+    const image = this.image;
+    const values = image ? ((await image.data()) as Float32Array) : null;
+    const shape = image?.shape;
+    this.dropFrame();
+    this.image?.dispose();
+    this.image = null;
+    this.inputValues = null;
+    try {
+      await switchTo();
+    } finally {
+      if (values && shape) this.image = tf.tensor3d(values, shape, 'float32');
+      this.schedule();
+    }
+  }
+
   attachCanvas(key: string, canvas: HTMLCanvasElement): void {
     this.canvases.set(key, canvas);
     this.schedule();
