@@ -116,7 +116,8 @@ export class Engine {
     try {
       await switchTo();
     } finally {
-      if (values && shape) this.image = tf.tensor3d(values, shape, 'float32');
+      // A video frame set during the switch (the webcam keeps running) is newer than `values`: keep it.
+      if (values && shape && !this.image) this.image = tf.tensor3d(values, shape, 'float32');
       this.schedule();
     }
   }
