@@ -3,6 +3,7 @@ import { useT } from '../i18n/index.ts';
 import { loadFile, loadSample } from '../image/load.ts';
 import { SAMPLES } from '../image/samples.ts';
 import { useStore } from '../store/index.ts';
+import { WebcamControl } from './webcam/WebcamControl.tsx';
 
 /** Image in: the file chooser, the drop zone (drop or paste), and the sample picker. */
 export function ImagePanel() {
@@ -10,6 +11,10 @@ export function ImagePanel() {
   const inputId = useId();
   const sampleId = useStore((s) => (s.image?.source === 'sample' ? s.image.sampleId : null));
   const imageName = useStore((s) => s.image?.name ?? '');
+  // A webcam frame is named in the page's language ("Webcam 640 × 480", "웹캠 640 × 480").
+  const webcamName = useStore((s) =>
+    s.image?.source === 'webcam' ? t('webcam.name', { width: s.image.width, height: s.image.height }) : null,
+  );
   const [dragging, setDragging] = useState(false);
 
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
@@ -50,8 +55,9 @@ export function ImagePanel() {
             e.target.value = '';
           }}
         />
-        {imageName && <p className="current-image">{t('image.loaded', { name: imageName })}</p>}
+        {imageName && <p className="current-image">{t('image.loaded', { name: webcamName ?? imageName })}</p>}
       </div>
+      <WebcamControl />
       <div className="field">
         <label htmlFor={`${inputId}-sample`}>{t('image.sample')}</label>
         <select
