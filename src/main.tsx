@@ -5,7 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
-import { engine, requestedBackend, startBackend } from './engine/index.ts';
+import { engine, requestedBackend, startBackend, watchContextLoss } from './engine/index.ts';
 import { loadSample } from './image/load.ts';
 import { DEFAULT_SAMPLE_ID, findSample } from './image/samples.ts';
 import { defaultSpec } from './core/index.ts';
@@ -71,6 +71,7 @@ async function boot(): Promise<void> {
     raise({ key: 'error.backend', params: { backend: 'tfjs', detail: (error as Error).message } });
     return;
   }
+  watchContextLoss(engine, setBackendStatus);
   engine.start();
   const sampleId = fromLink.sampleId && findSample(fromLink.sampleId) ? fromLink.sampleId : DEFAULT_SAMPLE_ID;
   const loaded = await loadSample(sampleId);

@@ -20,6 +20,12 @@ function StatusLine() {
       case 'chosen':
         text = t('status.chosen', { backend: name });
         break;
+      case 'lost':
+        text = t('status.lost', { backend: name });
+        break;
+      case 'restored':
+        text = t('status.restored', { backend: name });
+        break;
       case 'measured':
         text = t('status.measured', { backend: name, detail: backend.detail ?? '' });
         break;

@@ -42,6 +42,8 @@ export class Engine {
   private unsubscribe: (() => void) | null = null;
   /** Cached CPU copy of the layer input, keyed by the image tensor and the channel mode. */
   private inputValues: { image: tf.Tensor3D; gray: boolean; values: Promise<InputValues> } | null = null;
+  /** The last still image's pixels on the CPU, to rebuild the input if the WebGL context is lost. */
+  private backup: ImageData | null = null;
 
   constructor(
     private readonly store: StoreApi<State>,
@@ -75,6 +77,8 @@ export class Engine {
    */
   setImage(pixels: ImageBitmap | ImageData | HTMLCanvasElement | HTMLVideoElement): void {
     const next = tf.tidy(() => tf.cast(tf.browser.fromPixels(pixels, 3), 'float32') as tf.Tensor3D);
+    // Video frames come again; a still image is kept on the CPU in case the GPU context is lost.
+    this.backup = pixels instanceof HTMLVideoElement ? this.backup : pixelsOf(pixels);
     this.image?.dispose();
     this.image = next;
     this.schedule();
@@ -118,6 +122,26 @@ export class Engine {
     } finally {
       // A video frame set during the switch (the webcam keeps running) is newer than `values`: keep it.
       if (values && shape && !this.image) this.image = tf.tensor3d(values, shape, 'float32');
+      this.schedule();
+    }
+  }
+
+  /**
+   * After the WebGL context was lost: drops every tensor (their textures are gone), runs `switchTo`
+   * (which starts another backend) and rebuilds the input from the CPU copy of the last still image.
+   */
+  async recover(switchTo: () => Promise<void>): Promise<void> {
+    this.dropFrame();
+    this.image?.dispose();
+    this.image = null;
+    this.inputValues = null;
+    try {
+      await switchTo();
+    } finally {
+      const backup = this.backup;
+      if (backup && !this.image) {
+        this.image = tf.tidy(() => tf.cast(tf.browser.fromPixels(backup, 3), 'float32') as tf.Tensor3D);
+      }
       this.schedule();
     }
   }
@@ -258,5 +282,19 @@ export class Engine {
     if (frame !== this.frame) return;
     this.statsByKey = new Map(keys.map((key, i) => [key, stats[i] as MapStats]));
     for (const listener of this.statsListeners) listener();
+  }
+}
+
+/** A still image's pixels as ImageData (a copy the engine keeps; the caller may close a bitmap after). */
+function pixelsOf(pixels: ImageBitmap | ImageData | HTMLCanvasElement): ImageData | null {
+  if (pixels instanceof ImageData) return pixels;
+  try {
+    const canvas = new OffscreenCanvas(pixels.width, pixels.height);
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (!ctx) return null;
+    ctx.drawImage(pixels, 0, 0);
+    return ctx.getImageData(0, 0, pixels.width, pixels.height);
+  } catch {
+    return null;
   }
 }

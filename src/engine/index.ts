@@ -10,3 +10,4 @@ export { BACKENDS, requestedBackend, startBackend, switchBackend } from './backe
 export const engine = new Engine(store, (detail) =>
   raise({ key: 'error.backend', params: { backend: store.getState().backend.name ?? '?', detail } }),
 );
+export { watchContextLoss } from './contextLoss.ts';

@@ -30,10 +30,11 @@ export type BackendName = 'webgl' | 'wasm' | 'cpu';
 export interface BackendStatus {
   name: BackendName | null;
   /**
-   * Why this backend: measured fastest (detail: the timings), forced by the link, chosen by hand, or the
-   * fallback when the requested one could not start (detail: why).
+   * Why this backend: measured fastest (detail: the timings), forced by the link, chosen by hand, the
+   * fallback when the requested one could not start (detail: why), or after the WebGL context was lost
+   * or restored.
    */
-  reason: 'measured' | 'forced' | 'chosen' | 'fallback' | null;
+  reason: 'measured' | 'forced' | 'chosen' | 'fallback' | 'lost' | 'restored' | null;
   detail: string | null;
   /** The WebGL renderer string, and whether it is a software rasteriser (SwiftShader…). */
   renderer?: string | null;

@@ -69,6 +69,8 @@ export interface OpenOptions {
    * requests and foreign requests are never tolerated.
    */
   allowConsoleErrors?: boolean;
+  /** A script run in the page before any of its own (`page.addInitScript`), e.g. to instrument an API. */
+  initScript?: string;
 }
 
 export interface Session {
@@ -135,6 +137,7 @@ export function useBrowser(): { open: (options?: OpenOptions) => Promise<Session
     const session = { page, log };
     (inTest ? opened : shared).push({ session, options });
     const url = `${baseUrl()}${options.query ?? DEFAULT_QUERY}${options.hash ?? ''}`;
+    if (options.initScript) await page.addInitScript(options.initScript);
     await page.goto(url, { waitUntil: 'load' });
     if (options.waitForFirstDraw ?? true) await waitForFirstDraw(session);
     return session;

@@ -13,6 +13,9 @@ export const en = {
   'status.measured': 'Backend: {backend}, the fastest here ({detail})',
   'status.chosen': 'Backend: {backend} (chosen by hand)',
   'status.software': 'WebGL here is software rendering ({renderer}): it runs on the CPU, slower than wasm',
+  'status.lost':
+    'Backend: {backend} (the WebGL context was lost; webgl comes back when the browser restores it)',
+  'status.restored': 'Backend: {backend} (the WebGL context was restored)',
   'backend.label': 'Backend',
   'error.switch': 'Could not switch to {backend}: {detail}. The previous backend is still used.',
   'image.heading': 'Image',
@@ -60,6 +63,8 @@ export const ko: Record<keyof typeof en, string> = {
   'status.chosen': '백엔드: {backend} (직접 선택)',
   'status.software':
     '이 기기의 WebGL은 소프트웨어 렌더링({renderer})입니다: CPU에서 돌아가 wasm보다 느립니다',
+  'status.lost': '백엔드: {backend} (WebGL 컨텍스트를 잃었습니다. 브라우저가 복구하면 webgl로 돌아갑니다)',
+  'status.restored': '백엔드: {backend} (WebGL 컨텍스트가 복구되었습니다)',
   'backend.label': '백엔드',
   'error.switch': '{backend}(으)로 바꾸지 못했습니다: {detail}. 이전 백엔드를 계속 씁니다.',
   'image.heading': '이미지',
