@@ -23,7 +23,10 @@ function codeImage(image: ImageMeta): CodeImage {
       crop: sample.crop ?? null,
     };
   }
-  const file = image.source === 'paste' ? 'image.png' : image.name.replace(/['\\\n\r]/g, '_');
+  const file =
+    image.source === 'paste' || image.source === 'webcam'
+      ? `${image.source === 'webcam' ? 'webcam' : 'image'}.png`
+      : image.name.replace(/['\\\n\r]/g, '_');
   return { file, label: `your image "${file}", H × W = ${size}`, crop: null };
 }
 
