@@ -1,9 +1,12 @@
 /**
- * The benchmark page (served by Vite's dev server, driven by run.ts). It mounts the real <App/>, so the
- * real canvases, store and engine run, and times "kernel edit -> every canvas redrawn" one way per load:
+ * The page columns (`?mode=page[&backend=webgl|wasm|cpu]` and `?mode=js`): the real <App/> is mounted,
+ * so the real canvases, store and engine run, and each timed edit is "kernel edit -> every canvas
+ * redrawn":
  *
- * - `?mode=webgl` / `?mode=cpu`: Kernelscope's engine on that tfjs backend.
- * - `?mode=js`: the same page and the same store edit, but the engine is never started; instead a
+ * - `mode=page`: Kernelscope as the page runs it: `startBackend` as src/main.tsx calls it (no
+ *   `backend` in the query: the page's own choice; with one: forced, as `?backend=` forces it), then
+ *   the engine.
+ * - `mode=js`: the same page and the same store edit, but the engine is never started; instead a
  *   plain-JS loop (tests/reference/convLoop.ts, the course notes' algorithm on typed arrays) computes
  *   the layer and colourises + putImageData's every map into the App's own canvases, scheduled on the
  *   next animation frame exactly as the engine schedules its redraws.
@@ -14,16 +17,24 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRoot } from 'react-dom/client';
 import { App } from '../../src/components/App.tsx';
-import { canvasKey, engine, startBackend, STAGES } from '../../src/engine/index.ts';
+import { canvasKey, engine, requestedBackend, startBackend, STAGES } from '../../src/engine/index.ts';
 import { colorizeValues, countReadbacks, resetReadbackCounts } from '../../src/render/index.ts';
 import { setBackendStatus, setFilterCell, setImage, store, updateSpec } from '../../src/store/index.ts';
 import type { LayerSpec } from '../../src/core/index.ts';
 import { referenceLayer, type HwcArray } from '../reference/convLoop.ts';
 import '../../src/styles.css';
-import { summarize, type BenchCase, type EngineResult, type LeakResult, type PageInfo } from './types.ts';
+import { makeImage, measure, webglRendererString } from './pageShared.ts';
+import {
+  editValue,
+  kernelFor,
+  type BenchCase,
+  type CellResult,
+  type LeakResult,
+  type MeasureOptions,
+  type PageInfo,
+} from './types.ts';
 
-type Mode = 'webgl' | 'cpu' | 'js';
-const mode = (new URLSearchParams(location.search).get('mode') ?? 'webgl') as Mode;
+let mode: 'page' | 'js' = 'page';
 
 // Remember which canvas the App attached under which key (the engine keeps its map private).
 const canvases = new Map<string, HTMLCanvasElement>();
@@ -35,60 +46,10 @@ engine.attachCanvas = (key, canvas) => {
 
 const raf = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
-/** A deterministic test image: gradients plus noise, so that every kernel sees structure. */
-function makeImage(size: number): { imageData: ImageData; rgb: Uint8Array } {
-  const imageData = new ImageData(size, size);
-  const rgb = new Uint8Array(size * size * 3);
-  let seed = 12345;
-  const noise = () => {
-    seed = (seed * 1103515245 + 12345) >>> 0;
-    return (seed >>> 24) - 128;
-  };
-  for (let y = 0; y < size; y++) {
-    for (let x = 0; x < size; x++) {
-      const i = y * size + x;
-      const r = Math.max(0, Math.min(255, (x * 255) / size + noise() / 4));
-      const g = Math.max(0, Math.min(255, (y * 255) / size + noise() / 4));
-      const b = Math.max(0, Math.min(255, ((x ^ y) & 32 ? 200 : 40) + noise() / 4));
-      const px = [Math.round(r), Math.round(g), Math.round(b)];
-      for (let c = 0; c < 3; c++) {
-        imageData.data[4 * i + c] = px[c] as number;
-        rgb[3 * i + c] = px[c] as number;
-      }
-      imageData.data[4 * i + 3] = 255;
-    }
-  }
-  return { imageData, rgb };
-}
-
-const KERNELS = [
-  [
-    [-1, 0, 1],
-    [-2, 0, 2],
-    [-1, 0, 1],
-  ],
-  [
-    [-1, -2, -1],
-    [0, 0, 0],
-    [1, 2, 1],
-  ],
-  [
-    [0, 1, 0],
-    [1, -4, 1],
-    [0, 1, 0],
-  ],
-  [
-    [1, 1, 1],
-    [1, 1, 1],
-    [1, 1, 1],
-  ],
-];
-
 function filtersFor(c: BenchCase): LayerSpec['filters'] {
   return Array.from({ length: c.filters }, (_, f) => {
-    const k = KERNELS[f % KERNELS.length] as number[][];
-    const weights =
-      c.channels === 'gray' ? k.map((row) => [...row]) : k.map((row) => row.map((v) => [v, v, v]));
+    const k = kernelFor(f, c.kernel);
+    const weights = c.channels === 'gray' ? k : k.map((row) => row.map((v) => [v, v, v]));
     return { weights, bias: 0 } as LayerSpec['filters'][number];
   });
 }
@@ -211,7 +172,7 @@ function frameCount(): number {
 /** Resolves after the next completed redraw of every canvas. */
 function nextFrame(): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no redraw within 60 s')), 60_000);
+    const timer = setTimeout(() => reject(new Error('no redraw within 300 s')), 300_000);
     const done = () => {
       clearTimeout(timer);
       off();
@@ -246,16 +207,16 @@ async function prepare(c: BenchCase): Promise<void> {
   if (error) throw new Error(`the page shows an error: ${JSON.stringify(error)}`);
 }
 
-let editValue = 0;
+let edits = 0;
 
 /** One timed edit: store action -> next full redraw -> one pixel read back. */
 async function timedEdit(maps: number): Promise<number> {
   await idle();
-  editValue = (editValue + 1) % 9;
   const before = frameCount();
   const frame = nextFrame();
+  const value = editValue(edits++);
   const t0 = performance.now();
-  setFilterCell(0, 1, 1, editValue - 4 + 0.5);
+  setFilterCell(0, 1, 1, value);
   await frame;
   syncCanvas(lastCanvas(maps));
   const t1 = performance.now();
@@ -263,71 +224,61 @@ async function timedEdit(maps: number): Promise<number> {
   return t1 - t0;
 }
 
-async function run(
-  c: BenchCase,
-  edits: number,
-  warmup: number,
-): Promise<EngineResult & { tensors: [number, number] }> {
+async function run(c: BenchCase, o: MeasureOptions): Promise<CellResult> {
   await prepare(c);
-  for (let i = 0; i < warmup; i++) await timedEdit(c.filters);
   await idle();
   const tensorsBefore = tf.memory().numTensors;
+  // Counted over warm-up and timed edits alike: 0 per edit is the webgl contract, warm or not.
   resetReadbackCounts();
-  const samples: number[] = [];
-  for (let i = 0; i < edits; i++) samples.push(await timedEdit(c.filters));
+  const result = await measure(() => timedEdit(c.filters), o);
   const readbacks = countReadbacks();
   await idle();
   const error = store.getState().error;
   if (error) throw new Error(`the page shows an error: ${JSON.stringify(error)}`);
+  const done = result.warmupMs.length + (result.skipped ? 0 : result.timing.samples.length);
   return {
-    timing: summarize(samples),
-    readbacksPerEdit: readbacks / edits,
+    ...result,
+    readbacksPerEdit: readbacks / done,
     canvases: canvases.size,
     tensors: [tensorsBefore, tf.memory().numTensors],
   };
 }
 
-/** Tensor count before and after `edits` edits, each awaited to its redraw (engine modes only). */
-async function leak(c: BenchCase, edits: number): Promise<LeakResult> {
+/** Tensor count before and after `count` edits, each awaited to its redraw (engine modes only). */
+async function leak(c: BenchCase, count: number): Promise<LeakResult> {
   await prepare(c);
   await idle();
   const before = tf.memory().numTensors;
-  for (let i = 0; i < edits; i++) {
+  for (let i = 0; i < count; i++) {
     const frame = nextFrame();
-    editValue = (editValue + 1) % 9;
-    setFilterCell(0, 1, 1, editValue - 4 + 0.25);
+    setFilterCell(0, 1, 1, editValue(edits++) - 0.25);
     await frame;
   }
   await idle();
-  return { edits, before, after: tf.memory().numTensors };
+  return { edits: count, before, after: tf.memory().numTensors };
 }
 
-function info(): PageInfo {
-  const gl =
-    document.createElement('canvas').getContext('webgl2') ??
-    document.createElement('canvas').getContext('webgl');
-  let renderer = 'no webgl';
-  if (gl) {
-    const ext = gl.getExtension('WEBGL_debug_renderer_info');
-    renderer = String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
-  }
-  return { backend: tf.getBackend(), renderer, userAgent: navigator.userAgent };
-}
-
-async function boot(): Promise<void> {
-  const backend = mode === 'js' ? 'cpu' : mode;
-  const status = await startBackend(backend);
+export async function bootApp(which: 'page' | 'js', search: string) {
+  mode = which;
+  // As src/main.tsx: the link's ?backend= forces one, else the page picks (the js column needs none).
+  const status = await startBackend(which === 'js' ? 'cpu' : requestedBackend(search));
   setBackendStatus(status);
-  if (tf.getBackend() !== backend) throw new Error(`asked for tfjs ${backend}, got ${tf.getBackend()}`);
+  if (!status.name || tf.getBackend() !== status.name)
+    throw new Error(`the page chose tfjs ${status.name ?? '?'}, but tfjs runs ${tf.getBackend()}`);
   const root = document.getElementById('root');
   if (!root) throw new Error('no #root');
   createRoot(root).render(<App />);
   if (mode === 'js') startJs();
   else engine.start();
-  Object.assign(window, { __bench: { run, leak, info } });
-}
 
-boot().then(
-  () => Object.assign(window, { __benchReady: 'ok' }),
-  (error: unknown) => Object.assign(window, { __benchReady: `error: ${String(error)}` }),
-);
+  function info(): PageInfo {
+    return {
+      backend: which === 'js' ? 'js' : tf.getBackend(),
+      reason: status.reason,
+      detail: status.detail,
+      renderer: webglRendererString(),
+      userAgent: navigator.userAgent,
+    };
+  }
+  return { run, leak, info };
+}

@@ -1,174 +1,198 @@
 /**
- * `npm run bench`: kernel edit -> all canvases redrawn, in headless Chromium (SwiftShader WebGL), for
- * Kernelscope's engine on webgl, the same page with a plain-JS loop, and the engine on tfjs cpu; plus the
- * tensor count across 1000 edits. Prints a table; `--json FILE` also writes the raw results.
- *
- * Options: --edits N (default 30, at least 30), --leak-edits N (default 1000), --leak-size PX (default
- * 128: the leak check's gray 1-filter image), --quick (512² only).
+ * `npm run bench`: kernel edit -> every canvas redrawn for Kernelscope as the page runs it, and in the
+ * same run the same layer by a plain-JS loop, tfjs cpu / wasm / webgl (src/core alone) and OpenCV.js;
+ * readbacks per edit, tensors across the timed edits and across a 1000-edit leak check; then the cold
+ * start of the built page and the JS it ships. Prints a table; `--json FILE` also writes everything.
+ * Options: cases.ts (`npm run bench -- --help`). Method: docs/benchmarks.md.
  */
 import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.ts';
-import { caseName, type BenchCase, type EngineResult, type LeakResult, type PageInfo } from './types.ts';
-
-type Mode = 'webgl' | 'js' | 'cpu';
-const MODES: readonly Mode[] = ['webgl', 'js', 'cpu'];
-type RunResult = EngineResult & { tensors: [number, number] };
+import { COLUMNS, parseOptions, USAGE, type Column, type Options } from './cases.ts';
+import { coldStart } from './coldStart.ts';
+import { OPENCV_URL } from './opencvBench.ts';
+import { legend, summary, type Report } from './table.ts';
+import {
+  caseName,
+  type BenchCase,
+  type CellResult,
+  type LeakResult,
+  type MeasureOptions,
+  type PageInfo,
+} from './types.ts';
 
 interface BenchWindow {
   __benchReady?: string;
   __bench: {
-    run(c: BenchCase, edits: number, warmup: number): Promise<RunResult>;
-    leak(c: BenchCase, edits: number): Promise<LeakResult>;
+    run(c: BenchCase, o: MeasureOptions): Promise<CellResult>;
+    leak?(c: BenchCase, edits: number): Promise<LeakResult>;
     info(): PageInfo;
   };
 }
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const repo = path.resolve(import.meta.dirname, '../..');
+const opencvFile = createRequire(import.meta.url).resolve('@techstark/opencv-js');
 
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
+async function startServer(): Promise<{ server: ViteDevServer; origin: string }> {
+  const server = await createServer({
+    configFile: path.join(repo, 'vite.config.ts'),
+    root: repo,
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1', strictPort: false, hmr: false },
+    optimizeDeps: { entries: ['tests/bench/bench.html'] },
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address !== 'object') throw new Error('the dev server has no address');
+  return { server, origin: `http://127.0.0.1:${address.port}` };
 }
 
-const edits = Math.max(30, Number(option('--edits') ?? 30));
-const leakEdits = Number(option('--leak-edits') ?? 1000);
-// The leak check's image: small, so that 1000 awaited redraws fit in about a minute on SwiftShader.
-const leakSize = Number(option('--leak-size') ?? 128);
-const jsonFile = option('--json');
-const quick = process.argv.includes('--quick');
-
-const CASES: BenchCase[] = [];
-for (const size of quick ? [512] : [512, 1024])
-  for (const channels of ['gray', 'rgb'] as const)
-    for (const filters of [1, 4]) CASES.push({ size, channels, filters });
+async function openColumn(browser: Browser, origin: string, column: Column): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('pageerror', (error) => console.error(`[${column.id}] page error: ${error.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') console.error(`[${column.id}] console: ${msg.text()}`);
+  });
+  // OpenCV.js from node_modules, as a plain file: nothing leaves the machine.
+  await page.route(`**${OPENCV_URL}`, (route) =>
+    route.fulfill({ path: opencvFile, contentType: 'text/javascript' }),
+  );
+  await page.goto(`${origin}/tests/bench/bench.html?${column.query}`);
+  await page.waitForFunction(() => (window as unknown as BenchWindow).__benchReady, undefined, {
+    timeout: 300_000,
+  });
+  const ready = await page.evaluate(() => (window as unknown as BenchWindow).__benchReady);
+  if (ready !== 'ok') throw new Error(`the bench page failed: ${ready}`);
+  return page;
+}
 
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
-const pair = (r: RunResult | undefined) => (r ? `${fmt(r.timing.median)} / ${fmt(r.timing.p95)}` : '—');
-const ratio = (a: RunResult | undefined, b: RunResult | undefined) =>
-  a && b ? `${(a.timing.median / b.timing.median).toFixed(2)}×` : '—';
+
+/** One column: one page load, every case in turn; the leak check on Kernelscope's page columns. */
+async function runColumn(browser: Browser, origin: string, column: Column, options: Options, report: Report) {
+  const entry = report.columns.find((c) => c.id === column.id) ?? { ...column };
+  if (!report.columns.includes(entry)) report.columns.push(entry);
+  const byCase: Report['results'][string] = (report.results[column.id] = {});
+  let page: Page | undefined;
+  try {
+    const t = Date.now();
+    page = await openColumn(browser, origin, column);
+    entry.info = await page.evaluate(() => (window as unknown as BenchWindow).__bench.info());
+    console.error(
+      `${column.id.padEnd(8)} loaded in ${((Date.now() - t) / 1000).toFixed(0)} s: ${entry.info.backend}`,
+    );
+    for (const c of options.cases) {
+      const t = Date.now();
+      try {
+        const r = await page.evaluate(([c, o]) => (window as unknown as BenchWindow).__bench.run(c, o), [
+          c,
+          options.measure,
+        ] as const);
+        byCase[caseName(c)] = r;
+        console.error(
+          `${column.id.padEnd(8)} ${caseName(c).padEnd(20)} median ${fmt(r.timing.median)} ms, p95 ` +
+            `${fmt(r.timing.p95)} ms, ${r.skipped ? 'first edit only' : `${r.timing.samples.length} edits`}` +
+            ` (${((Date.now() - t) / 1000).toFixed(0)} s)`,
+        );
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        byCase[caseName(c)] = { error: message };
+        console.error(`${column.id.padEnd(8)} ${caseName(c).padEnd(20)} FAILED: ${message.split('\n')[0]}`);
+        // A crashed page (out of memory at 4096²…) cannot run the next case: reload it.
+        if (page.isClosed() || message.includes('crash')) {
+          await page.close().catch(() => {});
+          page = await openColumn(browser, origin, column);
+        }
+      }
+    }
+    if ((column.id === 'ks' || column.id === 'ks-webgl') && options.leakEdits > 0) {
+      const c: BenchCase = { size: options.leakSize, channels: 'gray', filters: 1, kernel: 3 };
+      const t = Date.now();
+      const leak = await page.evaluate(([c, n]) => (window as unknown as BenchWindow).__bench.leak?.(c, n), [
+        c,
+        options.leakEdits,
+      ] as const);
+      if (leak) {
+        report.leaks.push({ ...leak, backend: entry.info.backend, size: options.leakSize });
+        console.error(
+          `leak     ${caseName(c)}: ${leak.before} -> ${leak.after} tensors over ${leak.edits} edits` +
+            ` (${((Date.now() - t) / 1000).toFixed(0)} s)`,
+        );
+      }
+    }
+  } catch (error) {
+    entry.error = error instanceof Error ? error.message : String(error);
+    console.error(`${column.id.padEnd(8)} FAILED: ${entry.error}`);
+  } finally {
+    await page?.close().catch(() => {});
+  }
+}
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--help')) {
+    console.log(USAGE);
+    return;
+  }
+  const options = parseOptions(process.argv.slice(2));
   const started = Date.now();
   let server: ViteDevServer | undefined;
   let browser: Browser | undefined;
   try {
-    server = await createServer({
-      configFile: path.join(repo, 'vite.config.ts'),
-      root: repo,
-      logLevel: 'error',
-      server: { port: 0, host: '127.0.0.1', strictPort: false, hmr: false },
-      optimizeDeps: { entries: ['tests/bench/bench.html'] },
-    });
-    await server.listen();
-    const address = server.httpServer?.address();
-    if (!address || typeof address !== 'object') throw new Error('the dev server has no address');
-    const origin = `http://127.0.0.1:${address.port}`;
-
+    const dev = await startServer();
+    server = dev.server;
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
-    const version = browser.version();
-    const results: Record<Mode, Record<string, RunResult>> = { webgl: {}, js: {}, cpu: {} };
-    let info: PageInfo | undefined;
-    let leak: LeakResult | undefined;
+    const cpu = cpus();
+    const report: Report = {
+      chromium: browser.version(),
+      node: process.versions.node,
+      cpus: `${cpu.length} × ${cpu[0]?.model ?? '?'}`,
+      columns: [],
+      cases: options.cases,
+      results: {},
+      leaks: [],
+      seconds: 0,
+    };
+    console.error(
+      `${options.cases.length} cases × ${options.columns.length} columns; per cell ${options.measure.warmup} ` +
+        `warm-up edits, then ${options.measure.minEdits}–${options.measure.edits} timed edits within ` +
+        `${options.measure.budgetMs / 1000} s`,
+    );
 
-    for (const mode of MODES) {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      page.on('pageerror', (error) => console.error(`[${mode}] page error: ${error.message}`));
-      page.on('console', (msg) => {
-        if (msg.type() === 'error') console.error(`[${mode}] console: ${msg.text()}`);
-      });
-      await page.goto(`${origin}/tests/bench/bench.html?mode=${mode}`);
-      await page.waitForFunction(() => (window as unknown as BenchWindow).__benchReady, undefined, {
-        timeout: 120_000,
-      });
-      const ready = await page.evaluate(() => (window as unknown as BenchWindow).__benchReady);
-      if (ready !== 'ok') throw new Error(`[${mode}] the bench page failed: ${ready}`);
-      if (mode === 'webgl')
-        info = await page.evaluate(() => (window as unknown as BenchWindow).__bench.info());
-      for (const c of CASES) {
-        const t = Date.now();
-        const r = await page.evaluate(([c, n]) => (window as unknown as BenchWindow).__bench.run(c, n, 3), [
-          c,
-          edits,
-        ] as const);
-        results[mode][caseName(c)] = r;
-        console.error(
-          `${mode.padEnd(5)} ${caseName(c).padEnd(16)} median ${fmt(r.timing.median)} ms, p95 ${fmt(r.timing.p95)} ms` +
-            ` (${((Date.now() - t) / 1000).toFixed(0)} s)`,
-        );
+    for (const column of options.columns) {
+      await runColumn(browser, dev.origin, column, options, report);
+      // The readback contract is webgl's: when the page picks another backend, time it forced to webgl too.
+      const ks = report.columns[0];
+      if (column.id === 'ks' && ks?.info && ks.info.backend !== 'webgl') {
+        const forced = COLUMNS.find((c) => c.id === 'ks-webgl');
+        if (forced) await runColumn(browser, dev.origin, forced, options, report);
       }
-      if (mode === 'webgl' && leakEdits > 0) {
-        const c: BenchCase = { size: leakSize, channels: 'gray', filters: 1 };
-        const t = Date.now();
-        leak = await page.evaluate(([c, n]) => (window as unknown as BenchWindow).__bench.leak(c, n), [
-          c,
-          leakEdits,
-        ] as const);
-        console.error(
-          `leak  ${caseName(c)}: ${leak.before} -> ${leak.after} tensors over ${leak.edits} edits` +
-            ` (${((Date.now() - t) / 1000).toFixed(0)} s)`,
-        );
+    }
+    await server.close();
+    server = undefined;
+
+    if (options.coldStart) {
+      const t = Date.now();
+      try {
+        report.cold = await coldStart(browser, options.coldLoads);
+      } catch (error) {
+        report.cold = { error: error instanceof Error ? error.message : String(error) };
       }
-      await page.close();
+      console.error(`cold start done (${((Date.now() - t) / 1000).toFixed(0)} s)`);
     }
 
-    const header = [
-      'case',
-      'Kernelscope webgl med/p95 ms',
-      'plain JS med/p95 ms',
-      'tfjs cpu med/p95 ms',
-      'JS/webgl',
-      'cpu/webgl',
-      'readbacks/edit (webgl)',
-      'tensors before→after (webgl)',
-    ];
-    const rows = CASES.map((c) => {
-      const name = caseName(c);
-      const w = results.webgl[name];
-      const j = results.js[name];
-      const p = results.cpu[name];
-      return [
-        name,
-        pair(w),
-        pair(j),
-        pair(p),
-        ratio(j, w),
-        ratio(p, w),
-        w ? String(w.readbacksPerEdit) : '—',
-        w ? `${w.tensors[0]}→${w.tensors[1]}` : '—',
-      ];
-    });
-    const lines = [
-      `| ${header.join(' | ')} |`,
-      `|${header.map(() => '---').join('|')}|`,
-      ...rows.map((r) => `| ${r.join(' | ')} |`),
-    ];
-    const seconds = (Date.now() - started) / 1000;
-    console.log(
-      `Chromium ${version}; WebGL renderer: ${info?.renderer ?? '?'}; tfjs backend: ${info?.backend ?? '?'}`,
-    );
-    console.log(
-      `${edits} timed edits per case (after 3 warm-up edits); times are edit -> every canvas redrawn.`,
-    );
-    console.log(lines.join('\n'));
-    if (leak) {
-      console.log(
-        `Tensors (webgl engine, ${leakSize}² gray 1f): ${leak.before} before, ${leak.after} after ${leak.edits} edits` +
-          ` (${leak.after === leak.before ? 'no leak' : `LEAK: ${leak.after - leak.before}`})`,
-      );
+    report.seconds = (Date.now() - started) / 1000;
+    console.log(summary(report));
+    console.log(`\nColumns (each is one page load running every case; ratios are medians ÷ Kernelscope's):`);
+    console.log(legend(report.columns));
+    if (options.jsonFile) {
+      writeFileSync(options.jsonFile, JSON.stringify({ options, ...report }, null, 2));
+      console.log(`Wrote ${options.jsonFile}`);
     }
-    console.log(`Total runtime ${seconds.toFixed(0)} s.`);
-    if (jsonFile) {
-      writeFileSync(
-        jsonFile,
-        JSON.stringify({ chromium: version, info, edits, cases: CASES, results, leak, seconds }, null, 2),
-      );
-      console.log(`Wrote ${jsonFile}`);
-    }
-    if (leak && leak.after !== leak.before) process.exitCode = 1;
+    if (report.leaks.some((l) => l.after !== l.before)) process.exitCode = 1;
   } finally {
     await browser?.close();
     await server?.close();

@@ -1,0 +1,78 @@
+/**
+ * The raw tfjs columns (`?mode=layer&backend=cpu|wasm|webgl`): the same layer as the page (src/core's
+ * `runLayer`: luma or RGB input, conv + bias, activation, max and average pooling) on one tfjs backend,
+ * with no React, no store, no engine and no drawing. The image tensor is made once per case, as the
+ * engine does; each edit changes filter 0's cell (1, 1) and recomputes the layer from the new spec (so the
+ * weights tensor is rebuilt, as on the page), then reads back one number that depends on every output
+ * (a 3-element sum of the outputs' first cells), which waits for all the queued work (GPU or not).
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { defaultSpec, disposeOutputs, runLayer, type LayerSpec } from '../../src/core/index.ts';
+import { startBackend } from '../../src/engine/index.ts';
+import { makeImage, measure, webglRendererString } from './pageShared.ts';
+import {
+  editValue,
+  kernelFor,
+  type BenchCase,
+  type CellResult,
+  type MeasureOptions,
+  type PageInfo,
+} from './types.ts';
+
+export type LayerBackend = 'cpu' | 'wasm' | 'webgl';
+
+export function specFor(c: BenchCase, cell: number): LayerSpec {
+  const filters = Array.from({ length: c.filters }, (_, f) => {
+    const k = kernelFor(f, c.kernel);
+    if (f === 0) (k[1] as number[])[1] = cell;
+    const weights = c.channels === 'gray' ? k : k.map((row) => row.map((v) => [v, v, v]));
+    return { weights, bias: 0 } as LayerSpec['filters'][number];
+  });
+  return { ...defaultSpec(), channels: c.channels, filters };
+}
+
+export async function bootLayer(backend: LayerBackend) {
+  const status = await startBackend(backend);
+  if (tf.getBackend() !== backend) throw new Error(`asked for tfjs ${backend}, got ${tf.getBackend()}`);
+
+  async function run(c: BenchCase, o: MeasureOptions): Promise<CellResult> {
+    const image = tf.tidy(
+      () => tf.cast(tf.browser.fromPixels(makeImage(c.size).imageData, 3), 'float32') as tf.Tensor3D,
+    );
+    let n = 0;
+    const edit = async () => {
+      const spec = specFor(c, editValue(n++));
+      const t0 = performance.now();
+      const outputs = runLayer(image, spec);
+      const probe = tf.tidy(() =>
+        tf.addN(
+          [outputs.featureMaps, outputs.maxPool, outputs.avgPool].map((t) =>
+            tf.reshape(tf.slice(t, [0, 0, 0], [1, 1, 1]), [1]),
+          ),
+        ),
+      );
+      probe.dataSync();
+      const t1 = performance.now();
+      probe.dispose();
+      disposeOutputs(outputs);
+      return t1 - t0;
+    };
+    const before = tf.memory().numTensors;
+    const result = await measure(edit, o);
+    const after = tf.memory().numTensors;
+    image.dispose();
+    return { ...result, tensors: [before, after] };
+  }
+
+  function info(): PageInfo {
+    return {
+      backend: tf.getBackend(),
+      reason: status.reason,
+      detail: status.detail,
+      renderer: webglRendererString(),
+      userAgent: navigator.userAgent,
+    };
+  }
+
+  return { run, info };
+}
