@@ -5,14 +5,13 @@
  * -> first feature map drawn (`<main data-frames>` reaching 1: the engine's first complete redraw of
  * every canvas, sample image included), as a person opening the page without a query gets it.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { buildApp, freePort } from '../support/buildPage.ts';
 import { summarize, type Timing } from './types.ts';
 
 export interface Asset {
@@ -38,24 +37,6 @@ export interface ColdStart {
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 
-async function build(outDir: string): Promise<void> {
-  const vite = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const args = [vite, 'build', REPO_ROOT, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
-  const output: string[] = [];
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: REPO_ROOT,
-      env: { ...process.env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', resolve);
-  });
-  if (code !== 0) throw new Error(`vite build failed (exit ${code}):\n${output.join('').slice(-4000)}`);
-}
-
 async function assetsOf(outDir: string): Promise<Asset[]> {
   const dir = path.join(outDir, 'assets');
   const files = (await readdir(dir)).sort();
@@ -65,19 +46,6 @@ async function assetsOf(outDir: string): Promise<Asset[]> {
       return { file, bytes: data.length, gzip: gzipSync(data, { level: 9 }).length };
     }),
   );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error('no free port on 127.0.0.1'))));
-    });
-  });
 }
 
 interface LoadTimes {
@@ -134,7 +102,7 @@ export async function coldStart(browser: Browser, loads: number): Promise<ColdSt
   let server: PreviewServer | undefined;
   try {
     const t = Date.now();
-    await build(outDir);
+    await buildApp(REPO_ROOT, outDir);
     const buildSeconds = (Date.now() - t) / 1000;
     const assets = await assetsOf(outDir);
     const sum = (ext: string, key: 'bytes' | 'gzip') =>

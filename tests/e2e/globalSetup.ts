@@ -15,15 +15,14 @@
  * - E2E_APP_ROOT: build and serve the Vite app in that folder instead of this repository (to check the
  *   harness against another page).
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { buildApp, freePort } from '../support/buildPage.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -73,43 +72,4 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('e2eSetupError', error instanceof Error ? error.message : String(error));
   }
   return teardown;
-}
-
-/** `vite build` of appRoot into outDir, as a production build; rejects with the end of its output. */
-async function buildApp(appRoot: string, outDir: string): Promise<void> {
-  if (!existsSync(path.join(appRoot, 'index.html'))) {
-    throw new Error(`There is no page to test yet: ${path.join(appRoot, 'index.html')} does not exist.`);
-  }
-  const viteBin = path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  const args = [viteBin, 'build', appRoot, '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'];
-  const output: string[] = [];
-  const code = await new Promise<number | null>((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      cwd: appRoot,
-      env: { ...process.env, NODE_ENV: 'production' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', resolve);
-  });
-  if (code !== 0) {
-    const tail = output.join('').trim().split('\n').slice(-40).join('\n');
-    throw new Error(`\`vite build\` of the page failed (exit ${code}):\n${tail}`);
-  }
-}
-
-/** A TCP port that was free on 127.0.0.1 a moment ago. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.unref();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => (port ? resolve(port) : reject(new Error('no free port on 127.0.0.1'))));
-    });
-  });
 }

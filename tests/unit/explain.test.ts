@@ -19,6 +19,7 @@ import {
 import { layerGeometry, type LayerGeometry } from '../../src/core/geometry.ts';
 import { parseSpec, SOBEL_X, type LayerSpec } from '../../src/core/spec.ts';
 import { referenceLayer, type HwcArray, type ReferenceOutputs } from '../reference/convLoop.ts';
+import { layerCase as randomLayer } from '../support/arbitraries.ts';
 import { FIXTURE_CASES, FIXTURE_TOLERANCE } from '../support/fixtures.ts';
 
 const RUNS = Number(process.env.FC_RUNS ?? 300);
@@ -149,69 +150,19 @@ function checkPixel(
 // ---------------------------------------------------------------------------------------------------------
 // Random specs
 
-const pair = (min: number, max: number) => fc.tuple(fc.integer({ min, max }), fc.integer({ min, max }));
-const weight = fc.integer({ min: -12, max: 12 }).map((v) => v / 4);
-
-const layout = fc.record({
-  height: fc.integer({ min: 1, max: 12 }),
-  width: fc.integer({ min: 1, max: 12 }),
-  channels: fc.constantFrom('gray', 'rgb', 'rgb-per-channel'),
-  kh: fc.integer({ min: 1, max: 5 }),
-  kw: fc.integer({ min: 1, max: 5 }),
-  filters: fc.integer({ min: 1, max: 3 }),
-  threeD: fc.boolean(),
-  flip: fc.boolean(),
-  stride: pair(1, 3),
-  dilation: pair(1, 3),
-  padding: fc.oneof(
-    fc.constantFrom('valid', 'same'),
-    fc.integer({ min: 0, max: 4 }),
-    fc.tuple(...Array.from({ length: 4 }, () => fc.integer({ min: 0, max: 4 }))),
-  ),
-  padMode: fc.constantFrom('zeros', 'reflect', 'replicate'),
-  activation: fc.constantFrom('none', 'relu', 'abs', 'clip'),
-  pool: fc.record({ size: pair(1, 3), stride: pair(1, 3), padding: fc.constantFrom('valid', 'same') }),
-});
-
-const layerCase = layout.chain((l) => {
-  const depth = l.channels === 'gray' ? 1 : 3;
-  const cell: fc.Arbitrary<number | number[]> = l.threeD
-    ? fc.array(weight, { minLength: depth, maxLength: depth })
-    : weight;
-  const weights = fc.array(fc.array(cell, { minLength: l.kw, maxLength: l.kw }), {
-    minLength: l.kh,
-    maxLength: l.kh,
-  });
-  const filter = fc.record({ weights, bias: fc.integer({ min: -80, max: 80 }).map((b) => b / 2) });
-  const pixels = l.height * l.width * 3;
-  return fc.record({
-    spec: fc.array(filter, { minLength: l.filters, maxLength: l.filters }).map((filters) => ({
-      channels: l.channels,
-      filters,
-      flip: l.flip,
-      stride: l.stride,
-      dilation: l.dilation,
-      padding: l.padding,
-      padMode: l.padMode,
-      activation: l.activation,
-      pool: l.pool,
-    })),
-    image: fc
-      .array(fc.integer({ min: 0, max: 255 }), { minLength: pixels, maxLength: pixels })
-      .map((data): Image => ({ shape: [l.height, l.width, 3], data })),
-    /** Fractions in 0..1 that pick pixels; corners are always checked as well. */
-    picks: fc.array(
+/** A random layer and image, plus fractions in 0..1 that pick pixels (corners are always checked too). */
+const layerCase = fc
+  .tuple(
+    randomLayer,
+    fc.array(
       fc.tuple(
         fc.double({ min: 0, max: 0.999, noNaN: true }),
         fc.double({ min: 0, max: 0.999, noNaN: true }),
       ),
-      {
-        minLength: 3,
-        maxLength: 6,
-      },
+      { minLength: 3, maxLength: 6 },
     ),
-  });
-});
+  )
+  .map(([c, picks]) => ({ spec: c.spec, image: c.image as Image, picks }));
 
 function runCase(json: unknown, image: Image, picks: Array<[number, number]>): boolean {
   // Every generated spec follows the contract, so parseSpec must take it.
