@@ -61,8 +61,20 @@ export function biasValues(spec: LayerSpec): Float32Array {
  * spec against this size. Returns the pre-activation maps [Ho, Wo, M], owned by the caller.
  */
 export function convolve(input: tf.Tensor3D, spec: LayerSpec, geometry: LayerGeometry): tf.Tensor3D {
+  return tf.tidy(() => convolvePadded(padImage(input, geometry.pads, spec.padMode), spec, geometry));
+}
+
+/**
+ * `convolve` from the input already padded by `geometry.pads` in `spec.padMode` (see `padImage`): the
+ * page keeps the padded input between kernel edits, so an edit only pays for the convolution itself.
+ */
+export function convolvePadded(
+  paddedInput: tf.Tensor3D,
+  spec: LayerSpec,
+  geometry: LayerGeometry,
+): tf.Tensor3D {
   return tf.tidy(() => {
-    const padded = tf.expandDims(padImage(input, geometry.pads, spec.padMode), 0) as tf.Tensor4D;
+    const padded = tf.expandDims(paddedInput, 0) as tf.Tensor4D;
     const { values, shape } = kernelValues(spec);
     const kernel = tf.tensor4d(values, shape);
     const dense = spec.stride.some((s) => s > 1) && spec.dilation.some((d) => d > 1);

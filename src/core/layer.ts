@@ -1,8 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { activate } from './activation.ts';
-import { convolve } from './conv.ts';
+import { convolvePadded } from './conv.ts';
 import { layerGeometry, type LayerGeometry } from './geometry.ts';
 import { layerInput } from './input.ts';
+import { padImage } from './padding.ts';
 import { poolAvg, poolMax } from './pool.ts';
 import type { LayerSpec } from './spec.ts';
 
@@ -26,7 +27,24 @@ export function runLayer(image: tf.Tensor3D, spec: LayerSpec, geometry?: LayerGe
   const geo = geometry ?? layerGeometry(spec, height, width);
   return tf.tidy(() => {
     const input = layerInput(image, spec.channels);
-    const preActivation = convolve(input, spec, geo);
+    // Spread: tf.tidy wants an object literal type (an interface has no index signature).
+    return { ...runLayerPadded(padImage(input, geo.pads, spec.padMode), spec, geo) };
+  });
+}
+
+/**
+ * `runLayer` from the layer input (`layerInput`) already padded by `geometry.pads` in `spec.padMode`
+ * (`padImage`), with `geometry` = `layerGeometry(spec, H, W)` of the unpadded input. Those two steps
+ * depend only on the image, the channels and the padding: the page keeps their result between kernel
+ * edits. Does not dispose `paddedInput`.
+ */
+export function runLayerPadded(
+  paddedInput: tf.Tensor3D,
+  spec: LayerSpec,
+  geometry: LayerGeometry,
+): LayerOutputs {
+  return tf.tidy(() => {
+    const preActivation = convolvePadded(paddedInput, spec, geometry);
     const featureMaps = activate(preActivation, spec.activation);
     return {
       preActivation,

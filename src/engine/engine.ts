@@ -5,12 +5,19 @@
  * Once edits pause it reads back a few statistics per map (min, max, histogram) for the legends.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { disposeOutputs, layerGeometry, layerInput, runLayer, type LayerOutputs } from '../core/index.ts';
-import { drawImageTensor, drawMap } from '../render/index.ts';
+import {
+  disposeOutputs,
+  layerGeometry,
+  layerInput,
+  runLayerPadded,
+  type LayerOutputs,
+} from '../core/index.ts';
+import { drawImageTensor, drawMap, drawMapValues, drawsOnGpu, noteReadback } from '../render/index.ts';
 import type { State } from '../store/index.ts';
 import type { StoreApi } from 'zustand/vanilla';
-import { mapStats, type MapStats } from './stats.ts';
-import { displayFor, parseKey, viewTensor, type FrameTensors } from './views.ts';
+import { PreparedInput } from './preparedInput.ts';
+import { stageStats, type MapStats } from './stats.ts';
+import { displayFor, mapSource, parseKey, viewTensor, type FrameTensors, type View } from './views.ts';
 
 /** How long edits must pause before the legends' statistics are read back. */
 const STATS_DELAY_MS = 150;
@@ -39,6 +46,12 @@ export class Engine {
   private statsTimer: ReturnType<typeof setTimeout> | null = null;
   /** The spec and layer input the current outputs were computed from. */
   private frame: FrameTensors | null = null;
+  /** Counts computed frames; part of the signature of every canvas drawn from the layer's outputs. */
+  private frameVersion = 0;
+  /** The layer input and its padded forms, kept between kernel edits. */
+  private readonly prepared = new PreparedInput();
+  /** What each canvas shows now (see `signatureOf`): a canvas whose picture would not change is skipped. */
+  private drawn = new WeakMap<HTMLCanvasElement, string>();
   private unsubscribe: (() => void) | null = null;
   /** Cached CPU copy of the layer input, keyed by the image tensor and the channel mode. */
   private inputValues: { image: tf.Tensor3D; gray: boolean; values: Promise<InputValues> } | null = null;
@@ -67,6 +80,7 @@ export class Engine {
     this.unsubscribe?.();
     this.unsubscribe = null;
     this.dropFrame();
+    this.prepared.clear();
     this.image?.dispose();
     this.image = null;
   }
@@ -114,6 +128,7 @@ export class Engine {
     const values = image ? ((await image.data()) as Float32Array) : null;
     const shape = image?.shape;
     this.dropFrame();
+    this.prepared.clear();
     this.image?.dispose();
     this.image = null;
     this.inputValues = null;
@@ -132,6 +147,8 @@ export class Engine {
    */
   async recover(switchTo: () => Promise<void>): Promise<void> {
     this.dropFrame();
+    this.prepared.clear();
+    this.drawn = new WeakMap();
     this.image?.dispose();
     this.image = null;
     this.inputValues = null;
@@ -202,11 +219,28 @@ export class Engine {
     }
   }
 
+  /** Disposes the current frame's outputs (its input and padded input belong to `prepared`). */
   private dropFrame(): void {
     if (!this.frame) return;
     disposeOutputs(this.frame.outputs);
-    this.frame.input.dispose();
     this.frame = null;
+  }
+
+  /**
+   * What a canvas of this view would show in this frame, as a string: equal strings, equal pictures.
+   * The input and the padded inputs change only with the image, the channel mode and the pads (not on a
+   * kernel edit); everything else is drawn from the layer's outputs, new in every frame.
+   */
+  private signatureOf(view: View, frame: FrameTensors, inputVersion: number): string {
+    const { pads } = frame.geometry;
+    switch (view.kind) {
+      case 'input':
+        return `input ${inputVersion}`;
+      case 'padded':
+        return `padded ${inputVersion} ${pads.top} ${pads.bottom} ${pads.left} ${pads.right}`;
+      default:
+        return `frame ${this.frameVersion}`; // the colour scale changes only with a new frame
+    }
   }
 
   private async render(): Promise<void> {
@@ -221,18 +255,50 @@ export class Engine {
       const { spec, mapDisplay } = this.store.getState();
       const [height, width] = image.shape;
       const geometry = layerGeometry(spec, height, width);
-      const outputs: LayerOutputs = runLayer(image, spec, geometry);
+      const input = this.prepared.inputOf(image, spec.channels);
+      const padded = this.prepared.paddedOf(image, spec.channels, geometry.pads, spec.padMode);
+      const outputs: LayerOutputs = runLayerPadded(padded.tensor, spec, geometry);
       this.dropFrame();
-      const frame: FrameTensors = { input: layerInput(image, spec.channels), spec, geometry, outputs };
+      const prepared = this.prepared;
+      const frame: FrameTensors = {
+        input: input.tensor,
+        padded: (mode) => prepared.paddedOf(image, spec.channels, geometry.pads, mode).tensor,
+        spec,
+        geometry,
+        outputs,
+      };
       this.frame = frame;
+      this.frameVersion += 1;
 
+      // Off the GPU, each stage's values are read once and all its maps coloured from them.
+      const cpu = !drawsOnGpu();
+      const stageValues = new Map<tf.Tensor, Promise<Float32Array>>();
       for (const [key, canvas] of this.canvases) {
         const view = parseKey(key);
-        const picked = view && viewTensor(view, frame);
+        if (!view) continue;
+        const signature = this.signatureOf(view, frame, input.version);
+        if (this.drawn.get(canvas) === signature) continue;
+        if (cpu && view.kind === 'map') {
+          const source = mapSource(view, frame);
+          if (!source) continue;
+          let values = stageValues.get(source.tensor);
+          if (!values) {
+            values = source.tensor.data() as Promise<Float32Array>;
+            noteReadback('pixels');
+            stageValues.set(source.tensor, values);
+          }
+          const [height, width, count] = source.tensor.shape;
+          const channel = { index: source.map, count };
+          drawMapValues(await values, [height, width], channel, displayFor(view, mapDisplay), canvas);
+          this.drawn.set(canvas, signature);
+          continue;
+        }
+        const picked = viewTensor(view, frame);
         if (!picked) continue;
         try {
           if (picked.as === 'image') await drawImageTensor(picked.tensor as tf.Tensor3D, canvas);
           else await drawMap(picked.tensor as tf.Tensor2D, displayFor(view, mapDisplay), canvas);
+          this.drawn.set(canvas, signature);
         } finally {
           picked.tensor.dispose();
         }
@@ -263,24 +329,40 @@ export class Engine {
   private async readStats(): Promise<void> {
     const frame = this.frame;
     if (!frame || this.drawing || this.frameRequested) return;
-    const keys: string[] = [];
-    const maps: tf.Tensor2D[] = [];
-    for (const key of this.canvases.keys()) {
-      const view = parseKey(key);
-      if (view?.kind !== 'map' && view?.kind !== 'magnitude') continue;
-      const picked = viewTensor(view, frame);
-      if (!picked) continue;
-      keys.push(key);
-      maps.push(picked.tensor as tf.Tensor2D);
-    }
-    let stats: MapStats[];
+    // Maps are read per stage tensor (all its maps at once); the magnitude, made for it, as a stage of one.
+    const stages: tf.Tensor3D[] = [];
+    const owned: tf.Tensor[] = [];
+    const wanted: Array<{ key: string; stage: number; map: number }> = [];
+    const stageIndex = (tensor: tf.Tensor3D): number => {
+      const i = stages.indexOf(tensor);
+      return i >= 0 ? i : stages.push(tensor) - 1;
+    };
     try {
-      stats = await mapStats(maps);
+      for (const key of this.canvases.keys()) {
+        const view = parseKey(key);
+        if (view?.kind === 'map') {
+          const source = mapSource(view, frame);
+          if (source) wanted.push({ key, stage: stageIndex(source.tensor), map: source.map });
+        } else if (view?.kind === 'magnitude') {
+          const picked = viewTensor(view, frame);
+          if (!picked) continue;
+          owned.push(picked.tensor);
+          const stage = tf.expandDims(picked.tensor, 2) as tf.Tensor3D;
+          owned.push(stage);
+          wanted.push({ key, stage: stageIndex(stage), map: 0 });
+        }
+      }
+      const stats = await stageStats(stages);
+      if (frame !== this.frame) return;
+      this.statsByKey = new Map(
+        wanted.flatMap(({ key, stage, map }) => {
+          const found = stats[stage]?.[map];
+          return found ? [[key, found] as const] : [];
+        }),
+      );
     } finally {
-      tf.dispose(maps);
+      tf.dispose(owned);
     }
-    if (frame !== this.frame) return;
-    this.statsByKey = new Map(keys.map((key, i) => [key, stats[i] as MapStats]));
     for (const listener of this.statsListeners) listener();
   }
 }

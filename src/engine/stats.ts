@@ -4,7 +4,7 @@
  * drawn and only once edits pause: never on the drawing path.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { maxOf, minOf, noteReadback } from '../render/index.ts';
+import { noteReadback } from '../render/index.ts';
 
 export const HISTOGRAM_BINS = 24;
 /** Histograms of big maps are taken from an evenly strided sample of at most this many values per side. */
@@ -17,37 +17,67 @@ export interface MapStats {
   histogram: number[];
 }
 
-/** [min, max, bin0..binN-1] of one map, on the backend (call inside tf.tidy). */
-function statsTensor(map: tf.Tensor2D): tf.Tensor1D {
-  const [height, width] = map.shape;
+/**
+ * [M, 2 + bins]: per map of `maps` ([H, W, M]), its min, max and histogram, on the backend (call inside
+ * tf.tidy). All M maps at once: no map is sliced out (tfjs-wasm slices a channel in a slow JS loop).
+ */
+function statsTensor(maps: tf.Tensor3D): tf.Tensor2D {
+  const [height, width, count] = maps.shape;
   const sy = Math.max(1, Math.ceil(height / SAMPLE_SIDE));
   const sx = Math.max(1, Math.ceil(width / SAMPLE_SIDE));
-  const sample = sy > 1 || sx > 1 ? tf.stridedSlice(map, [0, 0], [height, width], [sy, sx]) : map;
-  const lo = minOf(map);
-  const hi = maxOf(map);
+  const sample =
+    sy > 1 || sx > 1 ? tf.stridedSlice(maps, [0, 0, 0], [height, width, count], [sy, sx, 1]) : maps;
+  const lo = tf.min(maps, [0, 1]);
+  const hi = tf.max(maps, [0, 1]);
   const spread = tf.maximum(tf.sub(hi, lo), 1e-6);
-  const flat = tf.reshape(sample, [-1]);
+  const flat = tf.reshape(sample, [-1, count]);
   const bin = tf.cast(
     tf.clipByValue(tf.floor(tf.mul(tf.div(tf.sub(flat, lo), spread), HISTOGRAM_BINS)), 0, HISTOGRAM_BINS - 1),
     'int32',
-  ) as tf.Tensor1D;
-  const counts = tf.div(tf.sum(tf.oneHot(bin, HISTOGRAM_BINS, 1, 0, 'float32'), 0), flat.size);
-  return tf.concat([tf.reshape(lo, [1]), tf.reshape(hi, [1]), counts]) as tf.Tensor1D;
+  ) as tf.Tensor2D;
+  const counts = tf.div(tf.sum(tf.oneHot(bin, HISTOGRAM_BINS, 1, 0, 'float32'), 0), flat.shape[0]);
+  return tf.concat([tf.reshape(lo, [count, 1]), tf.reshape(hi, [count, 1]), counts], 1) as tf.Tensor2D;
 }
 
-/** Statistics of each map (2-D tensors, not disposed here), read back in one small transfer. */
-export async function mapStats(maps: readonly tf.Tensor2D[]): Promise<MapStats[]> {
-  if (maps.length === 0) return [];
-  const all = tf.tidy(() => tf.stack(maps.map((m) => statsTensor(m))));
+/**
+ * Statistics of every map of each stage tensor ([H, W, M], not disposed here), read back in one small
+ * transfer: result[t][m] is map m of tensor t.
+ */
+export async function stageStats(stages: readonly tf.Tensor3D[]): Promise<MapStats[][]> {
+  const nonEmpty = stages.filter((t) => t.size > 0);
+  if (nonEmpty.length === 0) return stages.map((t) => Array.from({ length: t.shape[2] }, () => EMPTY));
+  const all = tf.tidy(() =>
+    tf.concat(
+      nonEmpty.map((t) => statsTensor(t)),
+      0,
+    ),
+  );
   try {
     const values = await all.data();
     noteReadback('scalars');
     const stride = HISTOGRAM_BINS + 2;
-    return maps.map((_, i) => {
-      const row = values.subarray(i * stride, (i + 1) * stride);
-      return { min: row[0] ?? 0, max: row[1] ?? 0, histogram: Array.from(row.subarray(2)) };
-    });
+    let row = 0;
+    return stages.map((t) =>
+      Array.from({ length: t.shape[2] }, () => {
+        if (t.size === 0) return EMPTY;
+        const cells = values.subarray(row * stride, (row + 1) * stride);
+        row += 1;
+        return { min: cells[0] ?? 0, max: cells[1] ?? 0, histogram: Array.from(cells.subarray(2)) };
+      }),
+    );
   } finally {
     all.dispose();
+  }
+}
+
+const EMPTY: MapStats = { min: 0, max: 0, histogram: Array<number>(HISTOGRAM_BINS).fill(0) };
+
+/** Statistics of each 2-D map (not disposed here), read back in one small transfer. */
+export async function mapStats(maps: readonly tf.Tensor2D[]): Promise<MapStats[]> {
+  const stages = maps.map((m) => tf.expandDims(m, 2) as tf.Tensor3D);
+  try {
+    return (await stageStats(stages)).map((perMap) => perMap[0] ?? EMPTY);
+  } finally {
+    tf.dispose(stages);
   }
 }

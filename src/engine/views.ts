@@ -63,9 +63,14 @@ export function displayFor(view: View, display: Normalize): Normalize {
   return view.kind === 'magnitude' && display === 'symmetric' ? 'abs' : display;
 }
 
-/** Everything of one frame that views are cut from. `input` is the layer input [H, W, C]. */
+/**
+ * Everything of one frame that views are cut from. `input` is the layer input [H, W, C]; `padded`, when
+ * given, returns it padded by the frame's pads in a mode (a tensor the caller does not own; without it
+ * the padded views are computed from `input`).
+ */
 export interface FrameTensors {
   input: tf.Tensor3D;
+  padded?: (mode: PadMode) => tf.Tensor3D;
   spec: LayerSpec;
   geometry: LayerGeometry;
   outputs: LayerOutputs;
@@ -85,6 +90,16 @@ export function reflectFits(geometry: LayerGeometry): boolean {
   );
 }
 
+/** The stage tensor [H, W, M] a map view is cut from, and which of its M maps; null beyond the count. */
+export function mapSource(
+  view: Extract<View, { kind: 'map' }>,
+  frame: FrameTensors,
+): { tensor: tf.Tensor3D; map: number } | null {
+  if (view.map >= frame.geometry.conv.maps) return null;
+  const { outputs } = frame;
+  return { tensor: view.stage === 'features' ? outputs.featureMaps : outputs[view.stage], map: view.map };
+}
+
 function mapOf(maps: tf.Tensor3D, m: number): tf.Tensor2D {
   return tf.squeeze(tf.slice(maps, [0, 0, m], [-1, -1, 1]), [2]) as tf.Tensor2D;
 }
@@ -100,9 +115,8 @@ export function viewTensor(view: View, frame: FrameTensors): ViewTensor | null {
     case 'input':
       return { tensor: tf.clone(frame.input), as: 'image' };
     case 'map': {
-      if (view.map >= maps) return null;
-      const source = view.stage === 'features' ? outputs.featureMaps : outputs[view.stage];
-      return { tensor: tf.tidy(() => mapOf(source, view.map)), as: 'map' };
+      const source = mapSource(view, frame);
+      return source && { tensor: tf.tidy(() => mapOf(source.tensor, source.map)), as: 'map' };
     }
     case 'magnitude': {
       if (maps < 2) return null;
@@ -123,7 +137,10 @@ export function viewTensor(view: View, frame: FrameTensors): ViewTensor | null {
     }
     case 'padded': {
       if (view.mode === 'reflect' && !reflectFits(geometry)) return null;
-      return { tensor: padImage(frame.input, geometry.pads, view.mode), as: 'image' };
+      const tensor = frame.padded
+        ? tf.clone(frame.padded(view.mode))
+        : padImage(frame.input, geometry.pads, view.mode);
+      return { tensor, as: 'image' };
     }
   }
 }

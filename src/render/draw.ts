@@ -8,7 +8,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { colormapOf, imageToRgba, lutTransform, maxOf, minOf, usesAbs, type Normalize } from './colorize.ts';
-import { colorizeValues } from './colorizeValues.ts';
+import { colorizeValues, type MapChannel } from './colorizeValues.ts';
 import { noteReadback } from './readbacks.ts';
 import { drawMapTexture, drawRgbaTexture, prepareBlit, webgl2Of } from './webglBlit.ts';
 
@@ -17,6 +17,16 @@ export type TargetCanvas = HTMLCanvasElement | OffscreenCanvas;
 function isWebGLBackend(backend: tf.KernelBackend): backend is MathBackendWebGL {
   const candidate = backend as Partial<MathBackendWebGL>;
   return candidate.gpgpu != null && candidate.texData != null && typeof candidate.uploadToGPU === 'function';
+}
+
+/**
+ * Whether maps of the active backend are drawn on the GPU (webgl: nothing read back). Otherwise their
+ * values are on the CPU anyway, and a caller drawing many maps of one tensor should read it once and
+ * use `drawMapValues` for each.
+ */
+export function drawsOnGpu(): boolean {
+  const backend = tf.backend();
+  return isWebGLBackend(backend) && webgl2Of(backend) !== null;
 }
 
 /**
@@ -150,6 +160,26 @@ async function putMapValues(map: tf.Tensor2D, normalize: Normalize, canvas: Targ
   context2d(canvas).putImageData(image, 0, 0);
 }
 
+/**
+ * Colours and draws map `channel.index` of values already read back from an [H, W, channel.count] tensor
+ * (`shape` = [H, W]): the CPU half of `drawMap`, for a caller that read a whole stage at once (one readback
+ * for all its maps; tfjs-wasm slices a channel out in a JS loop, ~0.4 s per 1024² map, measured).
+ */
+export function drawMapValues(
+  values: Float32Array,
+  shape: readonly [number, number],
+  channel: MapChannel,
+  normalize: Normalize,
+  canvas: TargetCanvas,
+): void {
+  const [height, width] = shape;
+  sizeCanvas(canvas, width, height);
+  if (width === 0 || height === 0) return;
+  const image = new ImageData(width, height);
+  colorizeValues(values, normalize, image.data, channel);
+  context2d(canvas).putImageData(image, 0, 0);
+}
+
 function drawMapOnGpu(
   backend: MathBackendWebGL,
   gl: WebGL2RenderingContext,
@@ -191,14 +221,55 @@ function drawMapOnGpu(
   }
 }
 
-/** Draws the input image [H, W, C] in 0..255 (C = 1 gray, 3 RGB, or 4) onto `canvas`. */
+/**
+ * Draws the input image [H, W, C] in 0..255 (C = 1 gray, 3 RGB, or 4) onto `canvas`: by a shader on
+ * webgl; elsewhere the values are read once and written as bytes in a plain loop (tfjs-wasm's tile and
+ * concat of `imageToRgba` took ~0.8 s per 1024² image, measured in Chromium).
+ */
 export function drawImageTensor(image: tf.Tensor3D, canvas: TargetCanvas): Promise<void> | void {
+  const [height, width, channels] = image.shape;
+  if (width === 0 || height === 0) return sizeCanvas(canvas, width, height);
+  if (!gpuPathFor([image])) {
+    if (channels !== 1 && channels !== 3 && channels !== 4) {
+      throw new Error(`an image to draw needs 1, 3 or 4 channels, not ${channels}`);
+    }
+    return putImageValues(image, canvas);
+  }
   const rgba = imageToRgba(image);
   try {
     return drawTensorToCanvas(rgba, canvas);
   } finally {
     rgba.dispose();
   }
+}
+
+/** The CPU path for an image: one `await data()` (a pixel readback), bytes clamped and rounded. */
+async function putImageValues(image: tf.Tensor3D, canvas: TargetCanvas): Promise<void> {
+  const [height, width, channels] = image.shape;
+  const values = await image.data();
+  noteReadback('pixels');
+  const picture = new ImageData(width, height);
+  // Uint8ClampedArray stores clamp(round-half-even(x)), as the GPU path's float-to-byte step.
+  const bytes = picture.data;
+  const n = width * height;
+  if (channels === 1) {
+    for (let i = 0, o = 0; i < n; i++, o += 4) {
+      const v = values[i] ?? 0;
+      bytes[o] = v;
+      bytes[o + 1] = v;
+      bytes[o + 2] = v;
+      bytes[o + 3] = 255;
+    }
+  } else {
+    for (let i = 0, o = 0, s = 0; i < n; i++, o += 4, s += channels) {
+      bytes[o] = values[s] ?? 0;
+      bytes[o + 1] = values[s + 1] ?? 0;
+      bytes[o + 2] = values[s + 2] ?? 0;
+      bytes[o + 3] = 255;
+    }
+  }
+  sizeCanvas(canvas, width, height);
+  context2d(canvas).putImageData(picture, 0, 0);
 }
 
 /**

@@ -20,6 +20,7 @@ import {
   countReadbacks,
   drawImageTensor,
   drawMap,
+  drawMapValues,
   drawTensorToCanvas,
   LUT_SIZE,
   lutTransform,
@@ -605,7 +606,36 @@ describe('renderers on wasm (what the page picks without a real GPU)', () => {
     await drawImageTensor(image, canvas);
     expect(pixelAt(canvas, 0, 0)).toEqual([255, 0, 0, 255]);
     expect(pixelAt(canvas, 0, 1)).toEqual([0, 0, 255, 255]);
-    tf.dispose([map, image]);
+    // Gray (one channel) is spread to R, G and B; values are clamped to 0..255 and rounded half to even.
+    const gray = tf.tensor3d([[[-5], [64.5], [65.5], [300]]]);
+    await drawImageTensor(gray, canvas);
+    expect([canvas.width, canvas.height]).toEqual([4, 1]);
+    expect([0, 1, 2, 3].map((x) => pixelAt(canvas, x, 0))).toEqual([
+      [0, 0, 0, 255],
+      [64, 64, 64, 255],
+      [66, 66, 66, 255],
+      [255, 255, 255, 255],
+    ]);
+    tf.dispose([map, image, gray]);
+  });
+
+  it('draws map m of a stage read back once as drawMap draws that map alone', async () => {
+    const maps = 3;
+    const stage = tf.tidy(
+      () => tf.mul(tf.expandDims(tf.tensor2d(MAP_VALUES), 2), tf.tensor1d([1, -2, 0.5])) as tf.Tensor3D,
+    );
+    const values = (await stage.data()) as Float32Array;
+    const [height, width] = stage.shape;
+    for (let m = 0; m < maps; m++) {
+      const alone = tf.tidy(() => tf.squeeze(tf.slice(stage, [0, 0, m], [-1, -1, 1]), [2]) as tf.Tensor2D);
+      const [viaMap, viaValues] = [newCanvas(), newCanvas()];
+      await drawMap(alone, 'minmax', viaMap);
+      drawMapValues(values, [height, width], { index: m, count: maps }, 'minmax', viaValues);
+      expect([viaValues.width, viaValues.height]).toEqual([width, height]);
+      expect(Array.from(readPixels(viaValues))).toEqual(Array.from(readPixels(viaMap)));
+      alone.dispose();
+    }
+    stage.dispose();
   });
 
   it('draws a 1024 x 1024 map, and reports how long it takes', async () => {

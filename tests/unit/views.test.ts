@@ -13,7 +13,7 @@ import {
   runLayer,
   type LayerSpec,
 } from '../../src/core/index.ts';
-import { HISTOGRAM_BINS, mapStats } from '../../src/engine/stats.ts';
+import { HISTOGRAM_BINS, mapStats, stageStats } from '../../src/engine/stats.ts';
 import { canvasKey, parseKey, reflectFits, viewTensor, type FrameTensors } from '../../src/engine/views.ts';
 import { referenceLayer } from '../reference/convLoop.ts';
 
@@ -191,5 +191,28 @@ describe('map statistics', () => {
     expect(stats?.min).toBe(0);
     expect(stats?.max).toBe(512 * 512 - 1);
     map.dispose();
+  });
+
+  it('gives every map of a stage tensor the statistics of that map alone', async () => {
+    const maps = tf.tidy(() => {
+      const x = tf.reshape(tf.range(0, 6 * 5 * 3, 1, 'float32'), [6, 5, 3]);
+      return tf.mul(tf.sin(x), tf.tensor1d([1, 10, -3])) as tf.Tensor3D;
+    });
+    const magnitude = tf.tensor3d([[[2], [4]]]);
+    const before = tf.memory().numTensors;
+    const [perStage, [alone]] = [await stageStats([maps, magnitude]), await stageStats([magnitude])];
+    expect(tf.memory().numTensors).toBe(before);
+    expect(perStage.map((s) => s.length)).toEqual([3, 1]);
+    for (let m = 0; m < 3; m++) {
+      const slice = tf.tidy(() => tf.squeeze(tf.slice(maps, [0, 0, m], [-1, -1, 1]), [2]) as tf.Tensor2D);
+      const [expected] = await mapStats([slice]);
+      slice.dispose();
+      expect(perStage[0]?.[m]?.min).toBeCloseTo(expected?.min ?? NaN, 5);
+      expect(perStage[0]?.[m]?.max).toBeCloseTo(expected?.max ?? NaN, 5);
+      expect(perStage[0]?.[m]?.histogram).toEqual(expected?.histogram);
+    }
+    expect(perStage[1]).toEqual(alone);
+    expect(alone?.[0]).toMatchObject({ min: 2, max: 4 });
+    tf.dispose([maps, magnitude]);
   });
 });
