@@ -192,7 +192,7 @@ async function main(): Promise<void> {
       writeFileSync(options.jsonFile, JSON.stringify({ options, ...report }, null, 2));
       console.log(`Wrote ${options.jsonFile}`);
     }
-    if (report.leaks.some((l) => l.after !== l.before)) process.exitCode = 1;
+    if (report.leaks.some((l) => l.after > l.before)) process.exitCode = 1;
   } finally {
     await browser?.close();
     await server?.close();

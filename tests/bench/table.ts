@@ -115,7 +115,7 @@ export function summary(report: Report): string {
   for (const { before, after, edits, backend, size } of report.leaks) {
     lines.push(
       `Tensors (Kernelscope on ${backend}, ${size}² gray 1f 3×3): ${before} before, ${after} after ${edits} edits` +
-        ` (${after === before ? 'no leak' : `LEAK: ${after - before}`})`,
+        ` (${after > before ? `LEAK: ${after - before}` : after < before ? `${before - after} fewer: no leak` : 'no leak'})`,
     );
   }
   const cold = report.cold;
