@@ -5,13 +5,7 @@
  * Once edits pause it reads back a few statistics per map (min, max, histogram) for the legends.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import {
-  disposeOutputs,
-  layerGeometry,
-  layerInput,
-  runLayerPadded,
-  type LayerOutputs,
-} from '../core/index.ts';
+import { disposeOutputs, layerGeometry, runLayerPadded, type LayerOutputs } from '../core/index.ts';
 import { drawImageTensor, drawMap, drawMapValues, drawsOnGpu, noteReadback } from '../render/index.ts';
 import type { State } from '../store/index.ts';
 import type { StoreApi } from 'zustand/vanilla';
@@ -51,7 +45,7 @@ export class Engine {
   /** The layer input and its padded forms, kept between kernel edits. */
   private readonly prepared = new PreparedInput();
   /** What each canvas shows now (see `signatureOf`): a canvas whose picture would not change is skipped. */
-  private drawn = new WeakMap<HTMLCanvasElement, string>();
+  private readonly drawn = new WeakMap<HTMLCanvasElement, string>();
   private unsubscribe: (() => void) | null = null;
   /** Cached CPU copy of the layer input, keyed by the image tensor and the channel mode. */
   private inputValues: { image: tf.Tensor3D; gray: boolean; values: Promise<InputValues> } | null = null;
@@ -108,12 +102,12 @@ export class Engine {
     const channels = this.store.getState().spec.channels;
     const gray = channels === 'gray';
     if (this.inputValues?.image === image && this.inputValues.gray === gray) return this.inputValues.values;
-    const input = layerInput(image, channels);
+    // The kept input (not disposed here); data() starts reading at once, so a later clear() is safe.
+    const input = this.prepared.inputOf(image, channels).tensor;
     const [height, width, depth] = input.shape;
     const values = input
       .data()
-      .then((data) => ({ data: data as Float32Array, height, width, channels: depth }))
-      .finally(() => input.dispose());
+      .then((data) => ({ data: data as Float32Array, height, width, channels: depth }));
     this.inputValues = { image, gray, values };
     return values;
   }
@@ -148,7 +142,6 @@ export class Engine {
   async recover(switchTo: () => Promise<void>): Promise<void> {
     this.dropFrame();
     this.prepared.clear();
-    this.drawn = new WeakMap();
     this.image?.dispose();
     this.image = null;
     this.inputValues = null;

@@ -71,13 +71,3 @@ export async function stageStats(stages: readonly tf.Tensor3D[]): Promise<MapSta
 }
 
 const EMPTY: MapStats = { min: 0, max: 0, histogram: Array<number>(HISTOGRAM_BINS).fill(0) };
-
-/** Statistics of each 2-D map (not disposed here), read back in one small transfer. */
-export async function mapStats(maps: readonly tf.Tensor2D[]): Promise<MapStats[]> {
-  const stages = maps.map((m) => tf.expandDims(m, 2) as tf.Tensor3D);
-  try {
-    return (await stageStats(stages)).map((perMap) => perMap[0] ?? EMPTY);
-  } finally {
-    tf.dispose(stages);
-  }
-}

@@ -151,13 +151,9 @@ export function drawMap(map: tf.Tensor2D, normalize: Normalize, canvas: TargetCa
  * as a pixel readback), coloured by colorizeValues straight into the ImageData.
  */
 async function putMapValues(map: tf.Tensor2D, normalize: Normalize, canvas: TargetCanvas): Promise<void> {
-  const [height, width] = map.shape;
-  const values = await map.data();
+  const values = (await map.data()) as Float32Array;
   noteReadback('pixels');
-  const image = new ImageData(width, height);
-  colorizeValues(values, normalize, image.data);
-  sizeCanvas(canvas, width, height);
-  context2d(canvas).putImageData(image, 0, 0);
+  drawMapValues(values, map.shape, { index: 0, count: 1 }, normalize, canvas);
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   runLayer,
   type LayerSpec,
 } from '../../src/core/index.ts';
-import { HISTOGRAM_BINS, mapStats, stageStats } from '../../src/engine/stats.ts';
+import { HISTOGRAM_BINS, stageStats, type MapStats } from '../../src/engine/stats.ts';
 import { canvasKey, parseKey, reflectFits, viewTensor, type FrameTensors } from '../../src/engine/views.ts';
 import { referenceLayer } from '../reference/convLoop.ts';
 
@@ -163,6 +163,14 @@ describe('view tensors', () => {
     disposeFrame(frame);
   });
 });
+
+/** Statistics of one 2-D map: a stage of one map. */
+async function mapStats([map]: [tf.Tensor2D]): Promise<[MapStats | undefined]> {
+  const stage = tf.expandDims(map, 2) as tf.Tensor3D;
+  const [[stats] = []] = await stageStats([stage]);
+  stage.dispose();
+  return [stats];
+}
 
 describe('map statistics', () => {
   it('min, max and a histogram that sums to 1, with values where they belong', async () => {
