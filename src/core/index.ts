@@ -10,3 +10,4 @@ export * from './conv.ts';
 export * from './activation.ts';
 export * from './pool.ts';
 export * from './layer.ts';
+export * from './strips.ts';

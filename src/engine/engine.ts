@@ -5,19 +5,59 @@
  * Once edits pause it reads back a few statistics per map (min, max, histogram) for the legends.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { disposeOutputs, layerGeometry, runLayerPadded, type LayerOutputs } from '../core/index.ts';
-import { drawImageTensor, drawMap, drawMapValues, drawsOnGpu, noteReadback } from '../render/index.ts';
+import {
+  convWork,
+  disposeOutputs,
+  disposeStrips,
+  joinStrips,
+  layerGeometry,
+  runLayerPadded,
+  runStrip,
+  stripRows,
+  type LayerGeometry,
+  type LayerOutputs,
+  type LayerSpec,
+  type Strip,
+} from '../core/index.ts';
+import {
+  drawImageTensor,
+  drawMap,
+  drawMapValues,
+  drawsOnGpu,
+  hostValues,
+  noteReadback,
+} from '../render/index.ts';
 import type { State } from '../store/index.ts';
 import type { StoreApi } from 'zustand/vanilla';
+import { pixelsOf, tensorOfPixels } from './pixels.ts';
 import { PreparedInput } from './preparedInput.ts';
 import { stageStats, type MapStats } from './stats.ts';
 import { displayFor, mapSource, parseKey, viewTensor, type FrameTensors, type View } from './views.ts';
+import { yieldToPage } from './yieldToPage.ts';
 
 /** How long edits must pause before the legends' statistics are read back. */
 const STATS_DELAY_MS = 150;
 
+/**
+ * When a layer is computed in strips (src/core/strips.ts): a layer over `STRIP_ABOVE` multiply-adds, or
+ * on an image of `LARGE_PIXELS` or more, runs in strips of about `STRIP_WORK` multiply-adds (~50 ms on
+ * tfjs wasm here, 2 cores and no GPU) with the page answering in between, and its canvases are then drawn
+ * one at a time, with the progress shown. Smaller layers (up to 1024² RGB with 4 filters of 3 × 3) run
+ * in one piece, as fast as they can.
+ */
+export const STRIP_ABOVE = 2 ** 28;
+export const STRIP_WORK = 2 ** 26;
+export const LARGE_PIXELS = 2048 * 2048;
+
 type FrameListener = (frames: number) => void;
 type StatsListener = () => void;
+
+/** How far a frame computed in strips has come: `done` of `total` steps (strips, then canvases). */
+export interface Progress {
+  done: number;
+  total: number;
+}
+type ProgressListener = (progress: Progress | null) => void;
 
 /** The layer's input values on the CPU (for the inspector): row-major [H, W, C], C = 1 (gray) or 3. */
 export interface InputValues {
@@ -36,6 +76,8 @@ export class Engine {
   private frames = 0;
   private readonly frameListeners = new Set<FrameListener>();
   private readonly statsListeners = new Set<StatsListener>();
+  private readonly progressListeners = new Set<ProgressListener>();
+  private progressNow: Progress | null = null;
   private statsByKey = new Map<string, MapStats>();
   private statsTimer: ReturnType<typeof setTimeout> | null = null;
   /** The spec and layer input the current outputs were computed from. */
@@ -84,9 +126,13 @@ export class Engine {
    * playing video (readyState >= 2) as the new input.
    */
   setImage(pixels: ImageBitmap | ImageData | HTMLCanvasElement | HTMLVideoElement): void {
-    const next = tf.tidy(() => tf.cast(tf.browser.fromPixels(pixels, 3), 'float32') as tf.Tensor3D);
-    // Video frames come again; a still image is kept on the CPU in case the GPU context is lost.
-    this.backup = pixels instanceof HTMLVideoElement ? this.backup : pixelsOf(pixels);
+    // Video frames come again; a still image is kept on the CPU in case the GPU context is lost, and
+    // its tensor is made from that copy (one pixel read for both).
+    const still = pixels instanceof HTMLVideoElement ? null : pixelsOf(pixels);
+    if (still) this.backup = still;
+    const next = still
+      ? tensorOfPixels(still)
+      : tf.tidy(() => tf.cast(tf.browser.fromPixels(pixels, 3), 'float32') as tf.Tensor3D);
     this.image?.dispose();
     this.image = next;
     this.schedule();
@@ -150,7 +196,7 @@ export class Engine {
     } finally {
       const backup = this.backup;
       if (backup && !this.image) {
-        this.image = tf.tidy(() => tf.cast(tf.browser.fromPixels(backup, 3), 'float32') as tf.Tensor3D);
+        this.image = tensorOfPixels(backup);
       }
       this.schedule();
     }
@@ -182,6 +228,22 @@ export class Engine {
       this.frameRequested = false;
       void this.render();
     });
+  }
+
+  /** While a large frame is computed in strips: how far it has come; null otherwise. */
+  get progress(): Progress | null {
+    return this.progressNow;
+  }
+
+  /** Called when a frame in strips starts, moves on, and ends (with null). */
+  onProgress(listener: ProgressListener): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  private setProgress(progress: Progress | null): void {
+    this.progressNow = progress;
+    for (const listener of this.progressListeners) listener(progress);
   }
 
   /** Statistics of a map canvas's values (min, max, histogram), once read; undefined before. */
@@ -250,7 +312,15 @@ export class Engine {
       const geometry = layerGeometry(spec, height, width);
       const input = this.prepared.inputOf(image, spec.channels);
       const padded = this.prepared.paddedOf(image, spec.channels, geometry.pads, spec.padMode);
-      const outputs: LayerOutputs = runLayerPadded(padded.tensor, spec, geometry);
+      const large = height * width >= LARGE_PIXELS || convWork(spec, geometry) > STRIP_ABOVE;
+      const bands = large
+        ? stripRows(spec, geometry, STRIP_WORK)
+        : [[0, geometry.conv.height] as [number, number]];
+      const inStrips = bands.length > 1;
+      const outputs: LayerOutputs | null = inStrips
+        ? await this.computeInStrips(padded.tensor, spec, geometry, bands)
+        : runLayerPadded(padded.tensor, spec, geometry);
+      if (!outputs) return; // a newer edit came while it was computed in strips: that one is next
       this.dropFrame();
       const prepared = this.prepared;
       const frame: FrameTensors = {
@@ -263,26 +333,35 @@ export class Engine {
       this.frame = frame;
       this.frameVersion += 1;
 
-      // Off the GPU, each stage's values are read once and all its maps coloured from them.
+      // Off the GPU, each stage's values are read where they are (hostValues: no copy on wasm) and all
+      // its maps coloured from them; one readback counted per stage.
       const cpu = !drawsOnGpu();
-      const stageValues = new Map<tf.Tensor, Promise<Float32Array>>();
+      const stagesRead = new Set<tf.Tensor>();
+      const total = bands.length + 1 + this.canvases.size;
+      let step = bands.length + 1;
       for (const [key, canvas] of this.canvases) {
         const view = parseKey(key);
         if (!view) continue;
         const signature = this.signatureOf(view, frame, input.version);
         if (this.drawn.get(canvas) === signature) continue;
+        if (large) {
+          // A large frame: one canvas at a time, the page answering in between (a newer edit stops it).
+          this.setProgress({ done: step++, total });
+          await yieldToPage();
+          if (this.dirty || frame !== this.frame) return;
+        }
         if (cpu && view.kind === 'map') {
           const source = mapSource(view, frame);
           if (!source) continue;
-          let values = stageValues.get(source.tensor);
-          if (!values) {
-            values = source.tensor.data() as Promise<Float32Array>;
+          if (!stagesRead.has(source.tensor)) {
             noteReadback('pixels');
-            stageValues.set(source.tensor, values);
+            stagesRead.add(source.tensor);
           }
+          // Asked again for every map: a view of the wasm heap lasts only until the next tfjs op.
+          const values = hostValues(source.tensor) ?? ((await source.tensor.data()) as Float32Array);
           const [height, width, count] = source.tensor.shape;
           const channel = { index: source.map, count };
-          drawMapValues(await values, [height, width], channel, displayFor(view, mapDisplay), canvas);
+          drawMapValues(values, [height, width], channel, displayFor(view, mapDisplay), canvas);
           this.drawn.set(canvas, signature);
           continue;
         }
@@ -302,11 +381,40 @@ export class Engine {
     } catch (error) {
       this.onError(error instanceof Error ? error.message : String(error));
     } finally {
+      if (this.progressNow) this.setProgress(null);
       this.drawing = false;
       if (this.dirty) {
         this.dirty = false;
         this.schedule();
       }
+    }
+  }
+
+  /**
+   * The layer in strips of output rows (`bands`), the page answering between them; null, with nothing
+   * kept, when a newer edit or image arrives meanwhile (or the input is dropped by a backend switch).
+   */
+  private async computeInStrips(
+    padded: tf.Tensor3D,
+    spec: LayerSpec,
+    geometry: LayerGeometry,
+    bands: Array<[number, number]>,
+  ): Promise<LayerOutputs | null> {
+    const total = bands.length + 1 + this.canvases.size;
+    const strips: Strip[] = [];
+    try {
+      for (const [i, band] of bands.entries()) {
+        this.setProgress({ done: i, total });
+        await yieldToPage();
+        if (this.dirty || padded.isDisposed) return null;
+        strips.push(runStrip(padded, spec, geometry, band));
+      }
+      this.setProgress({ done: bands.length, total });
+      await yieldToPage();
+      if (this.dirty || padded.isDisposed) return null;
+      return joinStrips(strips.splice(0), spec);
+    } finally {
+      disposeStrips(strips);
     }
   }
 
@@ -357,19 +465,5 @@ export class Engine {
       tf.dispose(owned);
     }
     for (const listener of this.statsListeners) listener();
-  }
-}
-
-/** A still image's pixels as ImageData (a copy the engine keeps; the caller may close a bitmap after). */
-function pixelsOf(pixels: ImageBitmap | ImageData | HTMLCanvasElement): ImageData | null {
-  if (pixels instanceof ImageData) return pixels;
-  try {
-    const canvas = new OffscreenCanvas(pixels.width, pixels.height);
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    if (!ctx) return null;
-    ctx.drawImage(pixels, 0, 0);
-    return ctx.getImageData(0, 0, pixels.width, pixels.height);
-  } catch {
-    return null;
   }
 }

@@ -6,6 +6,7 @@ import { ProbeMarker } from '../inspector/ProbeMarker.tsx';
 import { ReceptiveField } from '../inspector/ReceptiveField.tsx';
 import { FilterCanvas } from '../kernel/FilterCanvas.tsx';
 import { useGeometry } from '../useGeometry.ts';
+import { ComputeProgress } from './ComputeProgress.tsx';
 import { Figure, shapeText } from './Figure.tsx';
 import { MapLegend } from './MapLegend.tsx';
 import './pipeline.css';
@@ -195,6 +196,7 @@ export function Pipeline() {
           </div>
         </Figure>
         {spec.channels === 'gray' && <p className="hint">{t('stage.gray')}</p>}
+        <ComputeProgress />
       </div>
       <div className="maps" style={{ ['--stages' as string]: stages.length }}>
         <div className="map-row header" aria-hidden="true">

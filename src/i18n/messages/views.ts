@@ -35,6 +35,8 @@ export const en = {
   'legend.histogram': 'Histogram of {name}: {min} to {max}',
   'export.png': 'Save {name} as PNG',
   'export.npy': 'Save {name} as .npy',
+  'progress.label': 'Computing a large image in strips: {percent}%',
+  'progress.hint': 'the page keeps answering; an edit now starts over with it',
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -72,4 +74,6 @@ export const ko: Record<keyof typeof en, string> = {
   'legend.histogram': '{name}의 값 히스토그램: {min} ~ {max}',
   'export.png': '{name} PNG 파일로 저장',
   'export.npy': '{name} .npy 파일로 저장',
+  'progress.label': '큰 이미지를 띠 단위로 계산하는 중: {percent}%',
+  'progress.hint': '페이지는 계속 반응합니다. 지금 값을 바꾸면 그 값으로 다시 계산합니다',
 };
