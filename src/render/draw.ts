@@ -87,12 +87,13 @@ function rgbaShape(rgba: tf.Tensor3D): [number, number] {
 }
 
 /**
- * The CPU path: one `await data()` (counted as a pixel readback), then putImageData. `data()` starts
- * reading synchronously, so the caller may dispose `rgba` as soon as this returns its promise.
+ * The CPU path: one read of the values (counted as a pixel readback), then putImageData. The read
+ * starts synchronously, so the caller may dispose `rgba` as soon as this returns its promise.
  */
 async function putRgba(rgba: tf.Tensor3D, canvas: TargetCanvas): Promise<void> {
   const [height, width] = rgbaShape(rgba);
-  const values = await rgba.data();
+  // Read at once where the values are on the CPU, so that draws onto one canvas land in call order.
+  const values = hostValues(rgba) ?? (await rgba.data());
   noteReadback('pixels');
   const image = new ImageData(width, height);
   const bytes = image.data;
