@@ -168,11 +168,7 @@ export class Engine {
     const image = this.image;
     const values = image ? ((await image.data()) as Float32Array) : null;
     const shape = image?.shape;
-    this.dropFrame();
-    this.prepared.clear();
-    this.image?.dispose();
-    this.image = null;
-    this.inputValues = null;
+    this.dropAll();
     try {
       await switchTo();
     } finally {
@@ -187,11 +183,7 @@ export class Engine {
    * (which starts another backend) and rebuilds the input from the CPU copy of the last still image.
    */
   async recover(switchTo: () => Promise<void>): Promise<void> {
-    this.dropFrame();
-    this.prepared.clear();
-    this.image?.dispose();
-    this.image = null;
-    this.inputValues = null;
+    this.dropAll();
     try {
       await switchTo();
     } finally {
@@ -275,6 +267,15 @@ export class Engine {
     }
   }
 
+  /** Drops every tensor the engine holds (before a backend switch): outputs, kept input, image. */
+  private dropAll(): void {
+    this.dropFrame();
+    this.prepared.clear();
+    this.image?.dispose();
+    this.image = null;
+    this.inputValues = null;
+  }
+
   /** Disposes the current frame's outputs (its input and padded input belong to `prepared`). */
   private dropFrame(): void {
     if (!this.frame) return;
@@ -318,8 +319,10 @@ export class Engine {
         ? stripRows(spec, geometry, STRIP_WORK)
         : [[0, geometry.conv.height] as [number, number]];
       const inStrips = bands.length > 1;
+      // Progress steps of a large frame: its strips, their join, then its canvases one by one.
+      const total = bands.length + 1 + this.canvases.size;
       const outputs: LayerOutputs | null = inStrips
-        ? await this.computeInStrips(padded.tensor, spec, geometry, bands)
+        ? await this.computeInStrips(padded.tensor, spec, geometry, bands, total)
         : runLayerPadded(padded.tensor, spec, geometry);
       if (!outputs) return; // a newer edit came while it was computed in strips: that one is next
       this.dropFrame();
@@ -338,7 +341,6 @@ export class Engine {
       // its maps coloured from them; one readback counted per stage.
       const cpu = !drawsOnGpu();
       const stagesRead = new Set<tf.Tensor>();
-      const total = bands.length + 1 + this.canvases.size;
       let step = bands.length + 1;
       for (const [key, canvas] of this.canvases) {
         const view = parseKey(key);
@@ -400,8 +402,8 @@ export class Engine {
     spec: LayerSpec,
     geometry: LayerGeometry,
     bands: Array<[number, number]>,
+    total: number,
   ): Promise<LayerOutputs | null> {
-    const total = bands.length + 1 + this.canvases.size;
     const strips: Strip[] = [];
     try {
       for (const [i, band] of bands.entries()) {
