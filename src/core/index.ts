@@ -11,3 +11,4 @@ export * from './activation.ts';
 export * from './pool.ts';
 export * from './layer.ts';
 export * from './strips.ts';
+export * from './filterChanges.ts';

@@ -1,14 +1,16 @@
 /**
  * The engine: owns the image tensor and the layer's output tensors, recomputes when the store's spec,
- * display or image changes (at most once per animation frame, stale requests dropped), and draws every
- * attached canvas. It lives outside React; components only attach canvases by key (see views.ts).
+ * display or image changes (at most once per animation frame, stale requests dropped; an edit to one
+ * filter recomputes that filter's maps alone), and draws every attached canvas whose picture changed. It lives outside React; components only attach canvases by key (see views.ts).
  * Once edits pause it reads back a few statistics per map (min, max, histogram) for the legends.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import {
+  changedFilters,
   convWork,
   disposeOutputs,
   disposeStrips,
+  filterSubset,
   joinStrips,
   layerGeometry,
   runLayerPadded,
@@ -26,13 +28,22 @@ import {
   drawsOnGpu,
   hostValues,
   noteReadback,
+  type Normalize,
 } from '../render/index.ts';
 import type { State } from '../store/index.ts';
 import type { StoreApi } from 'zustand/vanilla';
 import { pixelsOf, tensorOfPixels } from './pixels.ts';
 import { PreparedInput } from './preparedInput.ts';
 import { stageStats, type MapStats } from './stats.ts';
-import { displayFor, mapSource, parseKey, viewTensor, type FrameTensors, type View } from './views.ts';
+import {
+  displayFor,
+  filtersOfView,
+  mapSource,
+  parseKey,
+  viewTensor,
+  type FrameTensors,
+  type View,
+} from './views.ts';
 import { yieldToPage } from './yieldToPage.ts';
 
 /** How long edits must pause before the legends' statistics are read back. */
@@ -72,6 +83,7 @@ export class Engine {
   private image: tf.Tensor3D | null = null;
   private readonly canvases = new Map<string, HTMLCanvasElement>();
   private frameRequested = false;
+  private computedThisFrame = false;
   private drawing = false;
   private dirty = false;
   private frames = 0;
@@ -83,8 +95,16 @@ export class Engine {
   private statsTimer: ReturnType<typeof setTimeout> | null = null;
   /** The spec and layer input the current outputs were computed from. */
   private frame: FrameTensors | null = null;
-  /** Counts computed frames; part of the signature of every canvas drawn from the layer's outputs. */
-  private frameVersion = 0;
+  /** The padded input the current frame was computed from (its maps stay valid while it is kept). */
+  private framePadded: tf.Tensor3D | null = null;
+  /** Outputs of single filters computed again since the frame's outputs (see FrameTensors.patches). */
+  private readonly patches = new Map<number, LayerOutputs>();
+  /**
+   * A version per filter, new each time that filter's maps are computed: part of the signature of every
+   * canvas drawn from them, so an edit to one filter redraws only that filter's canvases.
+   */
+  private filterVersions: number[] = [];
+  private versionCounter = 0;
   /** The layer input and its padded forms, kept between kernel edits. */
   private readonly prepared = new PreparedInput();
   /** What each canvas shows now (see `signatureOf`): a canvas whose picture would not change is skipped. */
@@ -214,12 +234,28 @@ export class Engine {
     return this.frames;
   }
 
+  /**
+   * Asks for a render. At most one computation per animation frame: the first request after a frame
+   * with none runs at once (a microtask later, so that the store updates of the same task come
+   * together), and later ones wait for the next animation frame, stale requests dropped on the way.
+   */
   schedule(): void {
     if (this.frameRequested) return;
     this.frameRequested = true;
-    requestAnimationFrame(() => {
+    const run = () => {
       this.frameRequested = false;
       void this.render();
+    };
+    if (this.computedThisFrame) requestAnimationFrame(run);
+    else queueMicrotask(run);
+  }
+
+  /** Notes a computation in the current animation frame; the next one waits for a new frame. */
+  private spendFrame(): void {
+    if (this.computedThisFrame) return;
+    this.computedThisFrame = true;
+    requestAnimationFrame(() => {
+      this.computedThisFrame = false;
     });
   }
 
@@ -276,28 +312,74 @@ export class Engine {
     this.inputValues = null;
   }
 
-  /** Disposes the current frame's outputs (its input and padded input belong to `prepared`). */
+  /** Disposes the current frame's outputs and patches (its input and padded input belong to `prepared`). */
   private dropFrame(): void {
+    for (const patch of this.patches.values()) disposeOutputs(patch);
+    this.patches.clear();
     if (!this.frame) return;
     disposeOutputs(this.frame.outputs);
     this.frame = null;
+    this.framePadded = null;
   }
 
   /**
    * What a canvas of this view would show in this frame, as a string: equal strings, equal pictures.
    * The input and the padded inputs change only with the image, the channel mode and the pads (not on a
-   * kernel edit); everything else is drawn from the layer's outputs, new in every frame.
+   * kernel edit); a map, the magnitude and an RGB image change with their filters' maps (and maps with
+   * the colour scale).
    */
-  private signatureOf(view: View, frame: FrameTensors, inputVersion: number): string {
+  private signatureOf(
+    key: string,
+    view: View,
+    frame: FrameTensors,
+    inputVersion: number,
+    display: Normalize,
+  ): string {
     const { pads } = frame.geometry;
     switch (view.kind) {
       case 'input':
         return `input ${inputVersion}`;
       case 'padded':
         return `padded ${inputVersion} ${pads.top} ${pads.bottom} ${pads.left} ${pads.right}`;
-      default:
-        return `frame ${this.frameVersion}`; // the colour scale changes only with a new frame
+      default: {
+        const versions = filtersOfView(view, frame.spec).map((f) => this.filterVersions[f] ?? -1);
+        return `${key} ${versions.join(' ')} ${displayFor(view, display)}`;
+      }
     }
+  }
+
+  /**
+   * Brings the frame's outputs up to `spec`: nothing computed when the layer and its input are those of
+   * the current frame (a new colour scale, a new canvas); one filter alone when only its weights or bias
+   * changed (a patch); else the whole layer, replacing the outputs. `run` computes a layer (in one piece
+   * or in strips; null: a newer edit came, nothing kept). Returns the outputs, or null if stale.
+   */
+  private async update(
+    padded: tf.Tensor3D,
+    spec: LayerSpec,
+    geometry: LayerGeometry,
+    run: (spec: LayerSpec, geometry: LayerGeometry) => Promise<LayerOutputs | null>,
+  ): Promise<LayerOutputs | null> {
+    const previous = this.frame;
+    const changed = previous && this.framePadded === padded ? changedFilters(previous.spec, spec) : null;
+    if (previous && changed?.length === 0) return previous.outputs;
+    if (previous && changed?.length === 1) {
+      const filter = changed[0] as number;
+      const subset = filterSubset(spec, [filter], geometry.input.height, geometry.input.width);
+      const outputs = await run(subset.spec, subset.geometry);
+      if (!outputs) return null;
+      const old = this.patches.get(filter);
+      if (old) disposeOutputs(old);
+      this.patches.set(filter, outputs);
+      this.filterVersions[filter] = ++this.versionCounter;
+      return previous.outputs;
+    }
+    const outputs = await run(spec, geometry);
+    if (!outputs) return null;
+    this.dropFrame();
+    this.framePadded = padded;
+    this.filterVersions = spec.filters.map(() => ++this.versionCounter);
+    return outputs;
   }
 
   private async render(): Promise<void> {
@@ -308,6 +390,7 @@ export class Engine {
     const image = this.image;
     if (!image) return;
     this.drawing = true;
+    this.spendFrame();
     try {
       const { spec, mapDisplay } = this.store.getState();
       const [height, width] = image.shape;
@@ -315,17 +398,17 @@ export class Engine {
       const input = this.prepared.inputOf(image, spec.channels);
       const padded = this.prepared.paddedOf(image, spec.channels, geometry.pads, spec.padMode);
       const large = height * width >= LARGE_PIXELS || convWork(spec, geometry) > STRIP_ABOVE;
-      const bands = large
-        ? stripRows(spec, geometry, STRIP_WORK)
-        : [[0, geometry.conv.height] as [number, number]];
-      const inStrips = bands.length > 1;
       // Progress steps of a large frame: its strips, their join, then its canvases one by one.
-      const total = bands.length + 1 + this.canvases.size;
-      const outputs: LayerOutputs | null = inStrips
-        ? await this.computeInStrips(padded.tensor, spec, geometry, bands, total)
-        : runLayerPadded(padded.tensor, spec, geometry);
+      let strips = 0;
+      const outputs = await this.update(padded.tensor, spec, geometry, async (layer, geo) => {
+        const bands = large ? stripRows(layer, geo, STRIP_WORK) : [];
+        strips = bands.length;
+        return bands.length > 1
+          ? await this.computeInStrips(padded.tensor, layer, geo, bands, strips + 1 + this.canvases.size)
+          : runLayerPadded(padded.tensor, layer, geo);
+      });
+      const total = strips + 1 + this.canvases.size;
       if (!outputs) return; // a newer edit came while it was computed in strips: that one is next
-      this.dropFrame();
       const prepared = this.prepared;
       const frame: FrameTensors = {
         input: input.tensor,
@@ -333,19 +416,19 @@ export class Engine {
         spec,
         geometry,
         outputs,
+        patches: this.patches,
       };
       this.frame = frame;
-      this.frameVersion += 1;
 
       // Off the GPU, each stage's values are read where they are (hostValues: no copy on wasm) and all
       // its maps coloured from them; one readback counted per stage.
       const cpu = !drawsOnGpu();
       const stagesRead = new Set<tf.Tensor>();
-      let step = bands.length + 1;
+      let step = strips + 1;
       for (const [key, canvas] of this.canvases) {
         const view = parseKey(key);
         if (!view) continue;
-        const signature = this.signatureOf(view, frame, input.version);
+        const signature = this.signatureOf(key, view, frame, input.version, mapDisplay);
         if (this.drawn.get(canvas) === signature) continue;
         if (large) {
           // A large frame: one canvas at a time, the page answering in between (a newer edit stops it).

@@ -12,6 +12,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Normalize } from '../render/index.ts';
 import {
+  mapsPerFilter,
   padImage,
   type LayerGeometry,
   type LayerOutputs,
@@ -74,6 +75,11 @@ export interface FrameTensors {
   spec: LayerSpec;
   geometry: LayerGeometry;
   outputs: LayerOutputs;
+  /**
+   * Filters computed again alone since `outputs` (an edit to one filter): filter f's maps are read from
+   * `patches.get(f)` (its maps 0.. of that filter alone) instead of `outputs`.
+   */
+  patches?: ReadonlyMap<number, LayerOutputs>;
 }
 
 export interface ViewTensor {
@@ -90,14 +96,39 @@ export function reflectFits(geometry: LayerGeometry): boolean {
   );
 }
 
-/** The stage tensor [H, W, M] a map view is cut from, and which of its M maps; null beyond the count. */
+function stageOf(outputs: LayerOutputs, stage: StageKey): tf.Tensor3D {
+  return stage === 'features' ? outputs.featureMaps : outputs[stage];
+}
+
+/**
+ * The stage tensor [H, W, M] a map view is cut from, and which of its M maps (the frame's outputs, or
+ * the patch of the map's filter); null beyond the count.
+ */
 export function mapSource(
   view: Extract<View, { kind: 'map' }>,
   frame: FrameTensors,
 ): { tensor: tf.Tensor3D; map: number } | null {
   if (view.map >= frame.geometry.conv.maps) return null;
-  const { outputs } = frame;
-  return { tensor: view.stage === 'features' ? outputs.featureMaps : outputs[view.stage], map: view.map };
+  const per = mapsPerFilter(frame.spec);
+  const filter = Math.floor(view.map / per);
+  const patch = frame.patches?.get(filter);
+  if (patch) return { tensor: stageOf(patch, view.stage), map: view.map - filter * per };
+  return { tensor: stageOf(frame.outputs, view.stage), map: view.map };
+}
+
+/** The filter whose maps a view shows (rgb: its filter), or the filters (magnitude: of maps 0 and 1). */
+export function filtersOfView(view: View, spec: LayerSpec): number[] {
+  const per = mapsPerFilter(spec);
+  switch (view.kind) {
+    case 'map':
+      return [Math.floor(view.map / per)];
+    case 'magnitude':
+      return [0, Math.floor(1 / per)];
+    case 'rgb':
+      return [view.filter];
+    default:
+      return [];
+  }
 }
 
 function mapOf(maps: tf.Tensor3D, m: number): tf.Tensor2D {
@@ -109,7 +140,7 @@ function mapOf(maps: tf.Tensor3D, m: number): tf.Tensor2D {
  * has nothing to show (a map beyond the count, magnitude with one map, reflect too wide…).
  */
 export function viewTensor(view: View, frame: FrameTensors): ViewTensor | null {
-  const { outputs, geometry, spec } = frame;
+  const { geometry, spec } = frame;
   const maps = geometry.conv.maps;
   switch (view.kind) {
     case 'input':
@@ -120,17 +151,22 @@ export function viewTensor(view: View, frame: FrameTensors): ViewTensor | null {
     }
     case 'magnitude': {
       if (maps < 2) return null;
-      const pre = outputs.preActivation;
+      const [h, v] = [0, 1].map((map) => mapSource({ kind: 'map', stage: 'preActivation', map }, frame));
+      if (!h || !v) return null;
       return {
-        tensor: tf.tidy(() => tf.sqrt(tf.add(tf.square(mapOf(pre, 0)), tf.square(mapOf(pre, 1))))),
+        tensor: tf.tidy(() =>
+          tf.sqrt(tf.add(tf.square(mapOf(h.tensor, h.map)), tf.square(mapOf(v.tensor, v.map)))),
+        ),
         as: 'map',
       };
     }
     case 'rgb': {
       if (spec.channels !== 'rgb-per-channel' || view.filter * 3 + 3 > maps) return null;
+      const source = mapSource({ kind: 'map', stage: 'features', map: view.filter * 3 }, frame);
+      if (!source) return null;
       return {
         tensor: tf.tidy(() =>
-          tf.clipByValue(tf.slice(outputs.featureMaps, [0, 0, view.filter * 3], [-1, -1, 3]), 0, 255),
+          tf.clipByValue(tf.slice(source.tensor, [0, 0, source.map], [-1, -1, 3]), 0, 255),
         ),
         as: 'image',
       };

@@ -8,18 +8,25 @@
  *   the engine.
  * - `mode=js`: the same page and the same store edit, but the engine is never started; instead a
  *   plain-JS loop (tests/reference/convLoop.ts, the course notes' algorithm on typed arrays) computes
- *   the layer and colourises + putImageData's every map into the App's own canvases, scheduled on the
- *   next animation frame exactly as the engine schedules its redraws.
+ *   the layer and colourises + putImageData's every map into the App's own canvases, scheduled as the
+ *   engine schedules a redraw after a quiet frame (a microtask after the store edit).
  *
- * Every timed edit starts from an idle page, and ends after reading one pixel back from the last
- * canvas drawn, so that queued GPU work (SwiftShader) is included.
+ * Every timed edit starts from an idle page, and ends after reading one pixel back from every canvas
+ * of the page, so that queued GPU work (SwiftShader) is included.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { createRoot } from 'react-dom/client';
 import { App } from '../../src/components/App.tsx';
 import { canvasKey, engine, requestedBackend, startBackend, STAGES } from '../../src/engine/index.ts';
 import { colorizeValues, countReadbacks, resetReadbackCounts } from '../../src/render/index.ts';
-import { setBackendStatus, setFilterCell, setImage, store, updateSpec } from '../../src/store/index.ts';
+import {
+  resizeKernels,
+  setBackendStatus,
+  setFilterCell,
+  setImage,
+  store,
+  updateSpec,
+} from '../../src/store/index.ts';
 import type { LayerSpec } from '../../src/core/index.ts';
 import { referenceLayer, type HwcArray } from '../reference/convLoop.ts';
 import '../../src/styles.css';
@@ -74,11 +81,14 @@ function lastCanvas(maps: number): HTMLCanvasElement {
   return canvas;
 }
 
-/** Reads one pixel back: waits for every draw queued on that canvas (and the GL work it copied). */
-function syncCanvas(canvas: HTMLCanvasElement): void {
-  const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('the last canvas has no 2d context');
-  ctx.getImageData(0, 0, 1, 1);
+/** Reads one pixel back from every canvas: waits for every draw queued on them (and the GL work copied). */
+function syncCanvases(): void {
+  for (const [key, canvas] of canvases) {
+    if (canvas.width === 0 || canvas.height === 0 || !canvas.isConnected) continue;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error(`canvas ${key} has no 2d context`);
+    ctx.getImageData(0, 0, 1, 1);
+  }
 }
 
 // ---- the plain-JS path (mode=js) --------------------------------------------------------------------
@@ -156,7 +166,7 @@ function startJs(): void {
     last = state;
     if (jsPending) return;
     jsPending = true;
-    requestAnimationFrame(() => {
+    queueMicrotask(() => {
       jsPending = false;
       jsRender();
     });
@@ -209,8 +219,8 @@ async function prepare(c: BenchCase): Promise<void> {
 
 let edits = 0;
 
-/** One timed edit: store action -> next full redraw -> one pixel read back. */
-async function timedEdit(maps: number): Promise<number> {
+/** One timed edit: store action -> next full redraw -> one pixel read back from every canvas. */
+async function timedEdit(): Promise<number> {
   await idle();
   const before = frameCount();
   const frame = nextFrame();
@@ -218,7 +228,7 @@ async function timedEdit(maps: number): Promise<number> {
   const t0 = performance.now();
   setFilterCell(0, 1, 1, value);
   await frame;
-  syncCanvas(lastCanvas(maps));
+  syncCanvases();
   const t1 = performance.now();
   if (frameCount() !== before + 1) throw new Error('more than one redraw for one edit');
   return t1 - t0;
@@ -230,7 +240,7 @@ async function run(c: BenchCase, o: MeasureOptions): Promise<CellResult> {
   const tensorsBefore = tf.memory().numTensors;
   // Counted over warm-up and timed edits alike: 0 per edit is the webgl contract, warm or not.
   resetReadbackCounts();
-  const result = await measure(() => timedEdit(c.filters), o);
+  const result = await measure(() => timedEdit(), o);
   const readbacks = countReadbacks();
   await idle();
   const error = store.getState().error;
@@ -244,18 +254,51 @@ async function run(c: BenchCase, o: MeasureOptions): Promise<CellResult> {
   };
 }
 
-/** Tensor count before and after `count` edits, each awaited to its redraw (engine modes only). */
+/** Shows a new image of side `size` (store and engine, as the page's loader does). */
+function showImage(size: number): void {
+  setImage({ source: 'file', sampleId: null, name: `bench-${size}`, width: size, height: size });
+  engine.setImage(makeImage(size).imageData);
+}
+
+/** GPU memory held by tfjs's textures (webgl), or 0 on the other backends. */
+function gpuBytes(): number {
+  return (tf.memory() as { numBytesInGPU?: number }).numBytesInGPU ?? 0;
+}
+
+/**
+ * Tensors (and webgl texture bytes) before and after `count` steps, each awaited to its redraw (engine
+ * modes only). Most steps edit a kernel cell; every 100th shows an image of another size, and every
+ * 100th (offset by 50) resizes the kernel to 5 × 5 or back. "Before" is taken after one cell edit, and
+ * the page is brought back to that state (image, kernel size, a cell edit last) before "after": between
+ * edits the page keeps, besides the layer's outputs, the edited filter's maps computed alone.
+ */
 async function leak(c: BenchCase, count: number): Promise<LeakResult> {
   await prepare(c);
-  await idle();
-  const before = tf.memory().numTensors;
-  for (let i = 0; i < count; i++) {
+  const edit = async () => {
     const frame = nextFrame();
     setFilterCell(0, 1, 1, editValue(edits++) - 0.25);
     await frame;
-  }
+  };
+  await edit();
   await idle();
-  return { edits: count, before, after: tf.memory().numTensors };
+  const before = tf.memory().numTensors;
+  const beforeBytes = gpuBytes();
+  for (let i = 1; i <= count; i++) {
+    if (i % 100 === 0) showImage(i % 200 === 0 ? c.size : Math.round(c.size * 0.75));
+    else if (i % 100 === 50)
+      resizeKernels(...((i % 200 === 50 ? [5, 5] : [c.kernel, c.kernel]) as [number, number]));
+    else {
+      await edit();
+      continue;
+    }
+    await idle();
+  }
+  showImage(c.size);
+  resizeKernels(c.kernel, c.kernel);
+  await idle();
+  await edit();
+  await idle();
+  return { edits: count, before, after: tf.memory().numTensors, gpuBytes: [beforeBytes, gpuBytes()] };
 }
 
 export async function bootApp(which: 'page' | 'js', search: string) {

@@ -18,7 +18,7 @@ export const COLUMNS: readonly Column[] = [
     query: 'mode=page',
     what:
       "Kernelscope as the page runs it: startBackend as src/main.tsx calls it (the page's own backend " +
-      'choice), the engine, the real <App/>; edit -> every canvas redrawn, React re-render and rAF wait included',
+      'choice), the engine, the real <App/>; edit -> every canvas redrawn (one pixel read back from each), React re-render included',
   },
   {
     id: 'ks-webgl',
@@ -31,7 +31,7 @@ export const COLUMNS: readonly Column[] = [
     title: 'plain JS',
     query: 'mode=js',
     what:
-      "the same page and store edit; on the next rAF the course notes' nested loops (tests/reference/convLoop.ts) " +
+      "the same page and store edit; a microtask later (as the engine starts) the course notes' nested loops (tests/reference/convLoop.ts) " +
       'compute the layer and every map is coloured and putImageData-ed into the App canvases',
   },
   {

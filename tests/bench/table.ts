@@ -112,10 +112,14 @@ export function summary(report: Report): string {
   for (const [id, byCase] of Object.entries(report.results))
     for (const [name, cell] of Object.entries(byCase))
       if (!ok(cell)) lines.push(`${id} ${name}: ${cell.error.split('\n')[0]}`);
-  for (const { before, after, edits, backend, size } of report.leaks) {
+  for (const { before, after, edits, backend, size, gpuBytes } of report.leaks) {
+    const [bytesBefore, bytesAfter] = gpuBytes ?? [0, 0];
+    const textures =
+      bytesBefore || bytesAfter ? `; texture bytes ${bytesBefore} before, ${bytesAfter} after` : '';
+    const leaked = after > before || bytesAfter > bytesBefore;
     lines.push(
-      `Tensors (Kernelscope on ${backend}, ${size}² gray 1f 3×3): ${before} before, ${after} after ${edits} edits` +
-        ` (${after > before ? `LEAK: ${after - before}` : after < before ? `${before - after} fewer: no leak` : 'no leak'})`,
+      `Tensors (Kernelscope on ${backend}, ${size}² gray 1f 3×3): ${before} before, ${after} after ${edits} ` +
+        `edits, image and kernel-size changes${textures} (${leaked ? `LEAK: ${after - before} tensors, ${bytesAfter - bytesBefore} bytes` : 'no leak'})`,
     );
   }
   const cold = report.cold;

@@ -45,6 +45,8 @@ export interface LeakResult {
   edits: number;
   before: number;
   after: number;
+  /** Bytes of tfjs's webgl textures before and after (0 on the other backends). */
+  gpuBytes: [number, number];
 }
 
 export interface PageInfo {

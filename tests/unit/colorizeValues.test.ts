@@ -4,6 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { colorize, colorizeValues, NORMALIZE_MODES } from '../../src/render/index.ts';
 
@@ -25,6 +26,30 @@ describe('colorizeValues', () => {
   it.each(NORMALIZE_MODES)('gives the bytes of colorize, %s', (normalize) => {
     const finite = VALUES.filter((v) => !Number.isNaN(v));
     expect(Array.from(colorizeValues(finite, normalize))).toEqual(viaTensor(finite, normalize));
+  });
+
+  it('gives the bytes of colorize for any float32 values up to ±10⁶, in every mode', () => {
+    // (Far beyond, the tensor formula itself overflows float32 and gives NaN bytes.)
+    const values = fc.array(fc.float({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(values, fc.constantFrom(...NORMALIZE_MODES), (finite, normalize) => {
+        expect(Array.from(colorizeValues(finite, normalize))).toEqual(viaTensor(finite, normalize));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('gives every value a colour of the table (alpha 255), infinities and NaN included', () => {
+    const any = fc.array(fc.oneof(fc.float(), fc.constantFrom(Infinity, -Infinity, NaN, 0)), {
+      minLength: 1,
+    });
+    fc.assert(
+      fc.property(any, fc.constantFrom(...NORMALIZE_MODES), (values, normalize) => {
+        const bytes = colorizeValues(values, normalize);
+        for (let i = 3; i < bytes.length; i += 4) expect(bytes[i]).toBe(255);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('colours NaN as the first colour and keeps alpha 255', () => {

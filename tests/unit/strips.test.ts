@@ -77,7 +77,10 @@ describe('the layer in strips', () => {
   });
 
   it('cuts by work: one band when the layer fits, about work ÷ budget bands otherwise', () => {
-    const spec = parseSpec({ channels: 'rgb', filters: [{ weights: Array(3).fill(Array(3).fill([1, 1, 1])) }] });
+    const spec = parseSpec({
+      channels: 'rgb',
+      filters: [{ weights: Array(3).fill(Array(3).fill([1, 1, 1])) }],
+    });
     const geometry = layerGeometry(spec, 100, 50);
     expect(convWork(spec, geometry)).toBe(100 * 50 * 1 * 3 * 3 * 3);
     expect(stripRows(spec, geometry, Infinity)).toEqual([[0, 100]]);

@@ -7,6 +7,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   disposeOutputs,
+  filterSubset,
   layerGeometry,
   layerInput,
   parseSpec,
@@ -153,6 +154,50 @@ describe('view tensors', () => {
     expect(valuesOf('padded-replicate', wide)?.shape).toEqual([H, 2 * W, 1]);
     disposeFrame(wide);
   });
+
+  it.each([
+    ['gray', 0],
+    ['gray', 1],
+    ['rgb-per-channel', 0],
+    ['rgb-per-channel', 1],
+  ] as const)(
+    'with filter %s %i computed again alone (a patch), every view is that of the edited layer',
+    (channels, edited) => {
+      const before = frameOf({ ...specJson, channels });
+      const afterJson = structuredClone({ ...specJson, channels });
+      afterJson.filters[edited] = {
+        weights: [
+          [0, 1, 0],
+          [1, -4, 1],
+          [0, 1, 0],
+        ],
+        bias: -2,
+      };
+      const after = frameOf(afterJson);
+      const sub = filterSubset(after.spec, [edited], H, W);
+      const image = tf.tensor3d(PIXELS, [H, W, 3]);
+      const patch = runLayer(image, sub.spec, sub.geometry);
+      image.dispose();
+      const patched: FrameTensors = { ...before, spec: after.spec, patches: new Map([[edited, patch]]) };
+      const maps = after.geometry.conv.maps;
+      const keys = ['magnitude', 'rgb-0', 'rgb-1'];
+      for (const stage of ['preActivation', 'features', 'maxPool', 'avgPool'] as const) {
+        for (let m = 0; m < maps; m++) keys.push(canvasKey(stage, m));
+      }
+      for (const key of keys) {
+        const want = valuesOf(key, after);
+        const got = valuesOf(key, patched);
+        expect(got?.shape, key).toEqual(want?.shape);
+        got?.data.forEach((v, i) => expect(v, `${key}[${i}]`).toBeCloseTo(want?.data[i] as number, 4));
+      }
+      // The frame before the edit differs where the edited filter shows: the test can fail.
+      const shown = canvasKey('preActivation', edited * (maps / 2));
+      expect(valuesOf(shown, before)).not.toEqual(valuesOf(shown, after));
+      disposeOutputs(patch);
+      disposeFrame(before);
+      disposeFrame(after);
+    },
+  );
 
   it('leaks nothing', () => {
     const frame = frameOf(specJson);
