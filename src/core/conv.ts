@@ -99,6 +99,8 @@ export function convolvePadded(
         [1, spec.stride[0], spec.stride[1], 1],
       ) as tf.Tensor4D;
     }
-    return tf.squeeze(tf.add(maps, tf.tensor1d(biasValues(spec))), [0]);
+    // No bias (the usual case while editing a kernel): skip a pass over every output value.
+    const bias = biasValues(spec);
+    return tf.squeeze(bias.some((b) => b !== 0) ? tf.add(maps, tf.tensor1d(bias)) : maps, [0]);
   });
 }
