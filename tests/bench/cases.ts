@@ -70,6 +70,8 @@ export interface Options {
   leakEdits: number;
   leakSize: number;
   coldStart: boolean;
+  /** Columns' pages open together, each case measured in alternating batches (see run.ts). */
+  interleave: boolean;
   coldLoads: number;
   jsonFile: string | undefined;
 }
@@ -90,7 +92,8 @@ export const USAGE = `npm run bench -- [options]
   --quick               ${QUICK_CASES.length} rows (512² and 1024², with the 1024² RGB 4-filter goal case), short budgets
   --sizes 512,1024      image sides (default 512,1024,2048; 4096 works but takes minutes per column)
   --channels gray,rgb   --filters 1,4   --kernels 3,7   (any of these four: their cross product)
-  --columns ks,js,cpu,wasm,webgl,opencv   (default all; ks-webgl is added when the page picks another backend)
+  --columns ks,js,cpu,wasm,webgl,opencv   (default all; ks-webgl is added when the page picks another backend,
+                        except with --interleave, where it runs only when named)
   --edits N             timed edits per cell at most (default 30)
   --min-edits N         timed edits per cell at least (default 5, --quick 3)
   --budget S            seconds of timed edits per cell before stopping at --min-edits (default 10, --quick 3)
@@ -98,6 +101,8 @@ export const USAGE = `npm run bench -- [options]
   --skip-seconds S      a first edit slower than this is reported alone (default 20)
   --leak-edits N        edits of the leak check (default 1000, --quick 200; 0 skips it)
   --leak-size PX        the leak check's gray 1-filter image side (default 128)
+  --interleave          open every column's page at once and measure each case in alternating batches of
+                        3 edits per column (the same minutes of a shared machine for every column)
   --no-cold-start       skip the build + cold start + bundle size part
   --cold-loads N        page loads of the cold-start check (default 3)
   --json FILE           also write every sample and setting as JSON`;
@@ -158,6 +163,7 @@ export function parseOptions(argv: readonly string[]): Options {
     leakEdits: number('--leak-edits', quick ? 200 : 1000),
     leakSize: number('--leak-size', 128),
     coldStart: !argv.includes('--no-cold-start'),
+    interleave: argv.includes('--interleave'),
     coldLoads: Math.max(1, number('--cold-loads', 3)),
     jsonFile: option('--json'),
   };

@@ -18,6 +18,7 @@ import { OPENCV_URL } from './opencvBench.ts';
 import { legend, summary, type Report } from './table.ts';
 import {
   caseName,
+  summarize,
   type BenchCase,
   type CellResult,
   type LeakResult,
@@ -139,6 +140,95 @@ async function runColumn(browser: Browser, origin: string, column: Column, optio
   }
 }
 
+/** Edits per column per turn in `--interleave`. */
+const BATCH = 3;
+
+/**
+ * `--interleave`: every column's page is opened first; then, case by case, the columns take turns of
+ * BATCH timed edits (each turn sets the case up again and warms up as a cell does) until each has
+ * `edits` samples, or the case's budget (the per-cell budget × the columns) has passed with `minEdits`
+ * each. A load that comes and goes on a shared machine then falls on every column alike, which sequential
+ * columns (minutes apart) cannot promise. No leak check here.
+ */
+async function runInterleaved(
+  browser: Browser,
+  origin: string,
+  columns: Column[],
+  options: Options,
+  report: Report,
+) {
+  const open: { column: Column; page: Page; byCase: Report['results'][string] }[] = [];
+  for (const column of columns) {
+    const entry: Report['columns'][number] = { ...column };
+    report.columns.push(entry);
+    const byCase: Report['results'][string] = (report.results[column.id] = {});
+    try {
+      const page = await openColumn(browser, origin, column);
+      entry.info = await page.evaluate(() => (window as unknown as BenchWindow).__bench.info());
+      console.error(`${column.id.padEnd(8)} loaded: ${entry.info.backend}`);
+      open.push({ column, page, byCase });
+    } catch (error) {
+      entry.error = error instanceof Error ? error.message : String(error);
+      console.error(`${column.id.padEnd(8)} FAILED: ${entry.error}`);
+    }
+  }
+  const m = options.measure;
+  const turn: MeasureOptions = { ...m, edits: BATCH, minEdits: BATCH, budgetMs: 1e9 };
+  for (const c of options.cases) {
+    const parts = new Map<string, CellResult[]>(open.map(({ column }) => [column.id, []]));
+    const failed = new Set<string>();
+    const samples = (id: string) => (parts.get(id) ?? []).reduce((n, r) => n + r.timing.samples.length, 0);
+    const done = (id: string) =>
+      failed.has(id) || parts.get(id)?.some((r) => r.skipped) === true || samples(id) >= m.edits;
+    const t = Date.now();
+    const budget = m.budgetMs * open.length;
+    while (!open.every(({ column }) => done(column.id))) {
+      if (
+        Date.now() - t > budget &&
+        open.every(({ column }) => done(column.id) || samples(column.id) >= m.minEdits)
+      )
+        break;
+      for (const { column, page } of open) {
+        if (done(column.id)) continue;
+        try {
+          const r = await page.evaluate(([c, o]) => (window as unknown as BenchWindow).__bench.run(c, o), [
+            c,
+            turn,
+          ] as const);
+          parts.get(column.id)?.push(r);
+        } catch (error) {
+          failed.add(column.id);
+          const message = error instanceof Error ? error.message : String(error);
+          const byCase = open.find((o) => o.column.id === column.id)?.byCase;
+          if (byCase) byCase[caseName(c)] = { error: message };
+          console.error(`${column.id.padEnd(8)} ${caseName(c).padEnd(20)} FAILED: ${message.split('\n')[0]}`);
+        }
+      }
+    }
+    for (const { column, byCase } of open) {
+      const results = parts.get(column.id) ?? [];
+      const first = results[0];
+      if (failed.has(column.id) || !first) continue;
+      const skipped = results.some((r) => r.skipped);
+      const all = skipped ? first.timing.samples : results.flatMap((r) => r.timing.samples);
+      const merged: CellResult = {
+        ...first,
+        timing: summarize(all),
+        warmupMs: results.flatMap((r) => r.warmupMs),
+        skipped,
+        tensors: first.tensors && [first.tensors[0], results.at(-1)?.tensors?.[1] ?? first.tensors[1]],
+      };
+      byCase[caseName(c)] = merged;
+      console.error(
+        `${column.id.padEnd(8)} ${caseName(c).padEnd(20)} median ${fmt(merged.timing.median)} ms, p95 ` +
+          `${fmt(merged.timing.p95)} ms, ${skipped ? 'first edit only' : `${all.length} edits in ${results.length} turns`}`,
+      );
+    }
+    console.error(`case ${caseName(c)} done (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+  }
+  for (const { page } of open) await page.close().catch(() => {});
+}
+
 async function main(): Promise<void> {
   if (process.argv.includes('--help')) {
     console.log(USAGE);
@@ -169,7 +259,9 @@ async function main(): Promise<void> {
         `${options.measure.budgetMs / 1000} s`,
     );
 
-    for (const column of options.columns) {
+    // Interleaved: only the columns asked for (add ks-webgl by name to time the page forced to webgl).
+    if (options.interleave) await runInterleaved(browser, dev.origin, options.columns, options, report);
+    for (const column of options.interleave ? [] : options.columns) {
       await runColumn(browser, dev.origin, column, options, report);
       // The readback contract is webgl's: when the page picks another backend, time it forced to webgl too.
       const ks = report.columns[0];
