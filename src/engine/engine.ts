@@ -1,7 +1,8 @@
 /**
  * The engine: owns the image tensor and the layer's output tensors, recomputes when the store's spec,
  * display or image changes (at most once per animation frame, stale requests dropped; an edit to one
- * filter recomputes that filter's maps alone), and draws every attached canvas whose picture changed. It lives outside React; components only attach canvases by key (see views.ts).
+ * filter recomputes that filter's maps alone), and draws every attached canvas whose picture changed.
+ * It lives outside React; components only attach canvases by key (see views.ts).
  * Once edits pause it reads back a few statistics per map (min, max, histogram) for the legends.
  */
 import * as tf from '@tensorflow/tfjs-core';
