@@ -45,6 +45,7 @@ import {
   type FrameTensors,
   type View,
 } from './views.ts';
+import { warmUp } from './warmUp.ts';
 import { yieldToPage } from './yieldToPage.ts';
 
 /** How long edits must pause before the legends' statistics are read back. */
@@ -106,6 +107,8 @@ export class Engine {
    */
   private filterVersions: number[] = [];
   private versionCounter = 0;
+  /** Frames whose next programs are compiled already (see warmUp.ts). */
+  private readonly warmed = new Set<string>();
   /** The layer input and its padded forms, kept between kernel edits. */
   private readonly prepared = new PreparedInput();
   /** What each canvas shows now (see `signatureOf`): a canvas whose picture would not change is skipped. */
@@ -552,5 +555,7 @@ export class Engine {
       tf.dispose(owned);
     }
     for (const listener of this.statsListeners) listener();
+    if (this.framePadded && frame === this.frame && !this.drawing)
+      warmUp(frame, this.framePadded, this.warmed);
   }
 }
