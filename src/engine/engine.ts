@@ -354,7 +354,7 @@ export class Engine {
 
   /**
    * Brings the frame's outputs up to `spec`: nothing computed when the layer and its input are those of
-   * the current frame (a new colour scale, a new canvas); one filter alone when only its weights or bias
+   * the current frame (a new colour scale, a new canvas); one filter of several alone when only its weights or bias
    * changed (a patch); else the whole layer, replacing the outputs. `run` computes a layer (in one piece
    * or in strips; null: a newer edit came, nothing kept). Returns the outputs, or null if stale.
    */
@@ -367,7 +367,8 @@ export class Engine {
     const previous = this.frame;
     const changed = previous && this.framePadded === padded ? changedFilters(previous.spec, spec) : null;
     if (previous && changed?.length === 0) return previous.outputs;
-    if (previous && changed?.length === 1) {
+    // One filter of several: that filter alone (with one filter, the whole layer is the same work).
+    if (previous && changed?.length === 1 && spec.filters.length > 1) {
       const filter = changed[0] as number;
       const subset = filterSubset(spec, [filter], geometry.input.height, geometry.input.width);
       const outputs = await run(subset.spec, subset.geometry);

@@ -270,7 +270,7 @@ function gpuBytes(): number {
  * modes only). Most steps edit a kernel cell; every 100th shows an image of another size, and every
  * 100th (offset by 50) resizes the kernel to 5 × 5 or back. "Before" is taken after one cell edit, and
  * the page is brought back to that state (image, kernel size, a cell edit last) before "after": between
- * edits the page keeps, besides the layer's outputs, the edited filter's maps computed alone.
+ * edits the page may keep, besides the layer's outputs, an edited filter's maps computed alone.
  */
 async function leak(c: BenchCase, count: number): Promise<LeakResult> {
   await prepare(c);

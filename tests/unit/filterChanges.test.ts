@@ -12,16 +12,14 @@ import {
   defaultSpec,
   disposeOutputs,
   filterSubset,
-  layerGeometry,
-  layerInput,
   mapsPerFilter,
-  padImage,
   parseSpec,
   runLayerPadded,
   type LayerOutputs,
   type LayerSpec,
 } from '../../src/core/index.ts';
 import { layerCase } from '../support/arbitraries.ts';
+import { paddedLayer } from '../support/paddedLayer.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -46,18 +44,12 @@ function allMapsOf(outputs: LayerOutputs) {
 describe("one filter's maps alone", () => {
   it("equal that filter's maps of the whole layer", () => {
     fc.assert(
-      fc.property(layerCase, ({ spec: json, image: pixels }) => {
-        const spec = parseSpec(json);
-        const [height, width] = pixels.shape;
-        let geometry;
-        try {
-          geometry = layerGeometry(spec, height, width);
-        } catch {
-          return; // a spec that leaves no output for this image
-        }
-        const image = tf.tensor3d(pixels.data, pixels.shape, 'float32');
+      fc.property(layerCase, (testCase) => {
         const before = tf.memory().numTensors;
-        const padded = tf.tidy(() => padImage(layerInput(image, spec.channels), geometry.pads, spec.padMode));
+        const layer = paddedLayer(testCase);
+        if (!layer) return; // a spec that leaves no output for this image
+        const { spec, geometry, padded } = layer;
+        const [height, width] = testCase.image.shape;
         const whole = runLayerPadded(padded, spec, geometry);
         const per = mapsPerFilter(spec);
         for (let f = 0; f < spec.filters.length; f++) {
@@ -70,7 +62,6 @@ describe("one filter's maps alone", () => {
         disposeOutputs(whole);
         padded.dispose();
         expect(tf.memory().numTensors).toBe(before);
-        image.dispose();
       }),
       { numRuns: 100 },
     );

@@ -13,8 +13,6 @@ import {
   inputRowsFor,
   joinStrips,
   layerGeometry,
-  layerInput,
-  padImage,
   parseSpec,
   runLayerPadded,
   runStrip,
@@ -22,6 +20,7 @@ import {
   type LayerOutputs,
 } from '../../src/core/index.ts';
 import { layerCase } from '../support/arbitraries.ts';
+import { paddedLayer } from '../support/paddedLayer.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -36,19 +35,11 @@ function valuesOf(outputs: LayerOutputs) {
 describe('the layer in strips', () => {
   it('equals the layer in one piece, however the rows are cut', () => {
     fc.assert(
-      fc.property(layerCase, fc.integer({ min: 1, max: 400 }), ({ spec: json, image: pixels }, maxWork) => {
-        const spec = parseSpec(json);
-        const image = tf.tensor3d(pixels.data, pixels.shape, 'float32');
-        const [height, width] = pixels.shape;
-        let geometry;
-        try {
-          geometry = layerGeometry(spec, height, width);
-        } catch {
-          image.dispose(); // a spec that leaves no output for this image: nothing to cut
-          return;
-        }
+      fc.property(layerCase, fc.integer({ min: 1, max: 400 }), (testCase, maxWork) => {
         const before = tf.memory().numTensors;
-        const padded = tf.tidy(() => padImage(layerInput(image, spec.channels), geometry.pads, spec.padMode));
+        const layer = paddedLayer(testCase);
+        if (!layer) return; // a spec that leaves no output for this image: nothing to cut
+        const { spec, geometry, padded } = layer;
         const whole = runLayerPadded(padded, spec, geometry);
         const rows = stripRows(spec, geometry, maxWork);
         // The bands cover the conv's rows once, in order, and each reads inside the padded input.
@@ -70,7 +61,6 @@ describe('the layer in strips', () => {
         disposeOutputs(inStrips);
         padded.dispose();
         expect(tf.memory().numTensors).toBe(before);
-        image.dispose();
       }),
       { numRuns: 150 },
     );
