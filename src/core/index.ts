@@ -12,3 +12,4 @@ export * from './pool.ts';
 export * from './layer.ts';
 export * from './strips.ts';
 export * from './filterChanges.ts';
+export * from './preview.ts';

@@ -13,7 +13,11 @@ import {
   disposeStrips,
   filterSubset,
   joinStrips,
+  adjustPreviewFactor,
   layerGeometry,
+  mapsPerFilter,
+  previewFactor,
+  previewLayer,
   runLayerPadded,
   runStrip,
   stripRows,
@@ -63,6 +67,14 @@ export const STRIP_ABOVE = 2 ** 30;
 export const STRIP_WORK = 2 ** 26;
 export const LARGE_PIXELS = 2048 * 2048;
 
+/**
+ * While a value is dragged, an edit whose computation is estimated (from the last full one) above
+ * `PREVIEW_ABOVE_MS` is previewed at a lower resolution (src/core/preview.ts), its factor chosen to bring
+ * it to about `PREVIEW_TARGET_MS`; the full result follows when the drag ends.
+ */
+export const PREVIEW_ABOVE_MS = 40;
+export const PREVIEW_TARGET_MS = 20;
+
 type FrameListener = (frames: number) => void;
 type StatsListener = () => void;
 
@@ -72,6 +84,8 @@ export interface Progress {
   total: number;
 }
 type ProgressListener = (progress: Progress | null) => void;
+/** The preview factor on screen (every f-th pixel), or null when the canvases show the full result. */
+type PreviewListener = (factor: number | null) => void;
 
 /** The layer's input values on the CPU (for the inspector): row-major [H, W, C], C = 1 (gray) or 3. */
 export interface InputValues {
@@ -93,6 +107,12 @@ export class Engine {
   private readonly statsListeners = new Set<StatsListener>();
   private readonly progressListeners = new Set<ProgressListener>();
   private progressNow: Progress | null = null;
+  private readonly previewListeners = new Set<PreviewListener>();
+  private previewNow: number | null = null;
+  /** Milliseconds per map value of the last computed full frame: the first preview's estimate of an edit. */
+  private msPerMapValue = 0;
+  /** The last preview of the current drag (its factor and how long it took), to adjust the next one's. */
+  private lastPreview: { factor: number; ms: number } | null = null;
   private statsByKey = new Map<string, MapStats>();
   private statsTimer: ReturnType<typeof setTimeout> | null = null;
   /** The spec and layer input the current outputs were computed from. */
@@ -129,7 +149,12 @@ export class Engine {
     this.unsubscribe?.();
     let last = this.store.getState();
     this.unsubscribe = this.store.subscribe((state) => {
-      if (state.spec !== last.spec || state.mapDisplay !== last.mapDisplay || state.image !== last.image) {
+      if (
+        state.spec !== last.spec ||
+        state.mapDisplay !== last.mapDisplay ||
+        state.image !== last.image ||
+        state.dragging !== last.dragging
+      ) {
         this.schedule();
       }
       last = state;
@@ -279,6 +304,23 @@ export class Engine {
     for (const listener of this.progressListeners) listener(progress);
   }
 
+  /** While a drag is previewed: the factor (every f-th pixel computed); null when the full result shows. */
+  get preview(): number | null {
+    return this.previewNow;
+  }
+
+  /** Called when a preview starts, changes factor, or gives way to the full result (null). */
+  onPreview(listener: PreviewListener): () => void {
+    this.previewListeners.add(listener);
+    return () => this.previewListeners.delete(listener);
+  }
+
+  private setPreview(factor: number | null): void {
+    if (this.previewNow === factor) return;
+    this.previewNow = factor;
+    for (const listener of this.previewListeners) listener(factor);
+  }
+
   /** Statistics of a map canvas's values (min, max, histogram), once read; undefined before. */
   stats(key: string): MapStats | undefined {
     return this.statsByKey.get(key);
@@ -397,17 +439,23 @@ export class Engine {
     this.drawing = true;
     this.spendFrame();
     try {
-      const { spec, mapDisplay } = this.store.getState();
+      const { spec, mapDisplay, dragging } = this.store.getState();
       const [height, width] = image.shape;
       const geometry = layerGeometry(spec, height, width);
       const input = this.prepared.inputOf(image, spec.channels);
       const padded = this.prepared.paddedOf(image, spec.channels, geometry.pads, spec.padMode);
+      if (dragging && (await this.renderPreview(spec, geometry, padded.tensor, input.tensor, mapDisplay))) {
+        return;
+      }
+      const started = performance.now();
       const large = height * width >= LARGE_PIXELS || convWork(spec, geometry) > STRIP_ABOVE;
       // Progress steps of a large frame: its strips, their join, then its canvases one by one.
       let strips = 0;
+      let computed = 0;
       const outputs = await this.update(padded.tensor, spec, geometry, async (layer, geo) => {
         const bands = large ? stripRows(layer, geo, STRIP_WORK) : [];
         strips = bands.length;
+        computed = geo.conv.height * geo.conv.width * geo.conv.maps;
         return bands.length > 1
           ? await this.computeInStrips(padded.tensor, layer, geo, bands, strips + 1 + this.canvases.size)
           : runLayerPadded(padded.tensor, layer, geo);
@@ -425,9 +473,6 @@ export class Engine {
       };
       this.frame = frame;
 
-      // Off the GPU, each stage's values are read where they are (hostValues: no copy on wasm) and all
-      // its maps coloured from them; one readback counted per stage.
-      const cpu = !drawsOnGpu();
       const stagesRead = new Set<tf.Tensor>();
       let step = strips + 1;
       for (const [key, canvas] of this.canvases) {
@@ -441,31 +486,11 @@ export class Engine {
           await yieldToPage();
           if (this.dirty || frame !== this.frame) return;
         }
-        if (cpu && view.kind === 'map') {
-          const source = mapSource(view, frame);
-          if (!source) continue;
-          if (!stagesRead.has(source.tensor)) {
-            noteReadback('pixels');
-            stagesRead.add(source.tensor);
-          }
-          // Asked again for every map: a view of the wasm heap lasts only until the next tfjs op.
-          const values = hostValues(source.tensor) ?? ((await source.tensor.data()) as Float32Array);
-          const [height, width, count] = source.tensor.shape;
-          const channel = { index: source.map, count };
-          drawMapValues(values, [height, width], channel, displayFor(view, mapDisplay), canvas);
-          this.drawn.set(canvas, signature);
-          continue;
-        }
-        const picked = viewTensor(view, frame);
-        if (!picked) continue;
-        try {
-          if (picked.as === 'image') await drawImageTensor(picked.tensor as tf.Tensor3D, canvas);
-          else await drawMap(picked.tensor as tf.Tensor2D, displayFor(view, mapDisplay), canvas);
-          this.drawn.set(canvas, signature);
-        } finally {
-          picked.tensor.dispose();
-        }
+        if (await this.drawView(view, frame, mapDisplay, canvas, stagesRead)) this.drawn.set(canvas, signature);
       }
+      if (computed > 0) this.msPerMapValue = (performance.now() - started) / computed;
+      this.lastPreview = null;
+      this.setPreview(null);
       this.frames += 1;
       for (const listener of this.frameListeners) listener(this.frames);
       this.scheduleStats();
@@ -479,6 +504,97 @@ export class Engine {
         this.schedule();
       }
     }
+  }
+
+  /**
+   * Draws a view of `frame` onto `canvas` (sized to the view); false when the view shows nothing. Off
+   * the GPU, each stage's values are read where they are (hostValues: no copy on wasm) and all its maps
+   * coloured from them; one readback counted per stage (`stagesRead` holds the stages read so far).
+   */
+  private async drawView(
+    view: View,
+    frame: FrameTensors,
+    display: Normalize,
+    canvas: HTMLCanvasElement,
+    stagesRead: Set<tf.Tensor>,
+  ): Promise<boolean> {
+    if (view.kind === 'map' && !drawsOnGpu()) {
+      const source = mapSource(view, frame);
+      if (!source) return false;
+      if (!stagesRead.has(source.tensor)) {
+        noteReadback('pixels');
+        stagesRead.add(source.tensor);
+      }
+      // Asked again for every map: a view of the wasm heap lasts only until the next tfjs op.
+      const values = hostValues(source.tensor) ?? ((await source.tensor.data()) as Float32Array);
+      const [height, width, count] = source.tensor.shape;
+      const channel = { index: source.map, count };
+      drawMapValues(values, [height, width], channel, displayFor(view, display), canvas);
+      return true;
+    }
+    const picked = viewTensor(view, frame);
+    if (!picked) return false;
+    try {
+      if (picked.as === 'image') await drawImageTensor(picked.tensor as tf.Tensor3D, canvas);
+      else await drawMap(picked.tensor as tf.Tensor2D, displayFor(view, display), canvas);
+      return true;
+    } finally {
+      picked.tensor.dispose();
+    }
+  }
+
+  /**
+   * While a value is dragged: when the edit changed one filter of the current frame and computing it is
+   * estimated above PREVIEW_ABOVE_MS, computes that filter at a lower resolution (src/core/preview.ts)
+   * and draws its canvases from it at that resolution (each canvas is shown at its usual size, so the
+   * browser scales it up), leaving the frame as it is: the full result is computed when the drag ends.
+   * Returns false when there is nothing to preview.
+   */
+  private async renderPreview(
+    spec: LayerSpec,
+    geometry: LayerGeometry,
+    padded: tf.Tensor3D,
+    input: tf.Tensor3D,
+    display: Normalize,
+  ): Promise<boolean> {
+    const started = performance.now();
+    const current = this.frame;
+    if (!current || this.framePadded !== padded) return false;
+    const changed = changedFilters(current.spec, spec);
+    if (changed?.length !== 1) return false;
+    const filter = changed[0] as number;
+    const { conv } = geometry;
+    // The first preview of a drag from the last full frame's pace; later ones from the last preview's.
+    const last = this.lastPreview;
+    const estimate = this.msPerMapValue * conv.height * conv.width * mapsPerFilter(spec);
+    if (!last && estimate <= PREVIEW_ABOVE_MS) return false;
+    const factor = last
+      ? adjustPreviewFactor(last.factor, last.ms, PREVIEW_TARGET_MS)
+      : previewFactor(estimate, PREVIEW_TARGET_MS);
+    const subset = filterSubset(spec, [filter], geometry.input.height, geometry.input.width);
+    const layer = previewLayer(subset.spec, subset.geometry, factor);
+    if (!layer) return false;
+    const outputs = runLayerPadded(padded, layer.spec, layer.geometry);
+    try {
+      // The preview's maps stand in for the filter's own: views of other filters are not drawn.
+      const frame: FrameTensors = { ...current, input, spec, patches: new Map([[filter, outputs]]) };
+      const stagesRead = new Set<tf.Tensor>();
+      for (const [key, canvas] of this.canvases) {
+        const view = parseKey(key);
+        if (!view || view.kind === 'input' || view.kind === 'padded') continue;
+        if (!filtersOfView(view, spec).every((f) => f === filter)) continue;
+        // Drawn at the preview's size: the page's CSS keeps the canvas box, so the browser stretches it.
+        if (!(await this.drawView(view, frame, display, canvas, stagesRead))) continue;
+        this.drawn.set(canvas, 'preview');
+      }
+    } finally {
+      disposeOutputs(outputs);
+    }
+    this.lastPreview = { factor: layer.factor, ms: performance.now() - started };
+    this.setPreview(layer.factor);
+    this.frames += 1;
+    for (const listener of this.frameListeners) listener(this.frames);
+    return true;
   }
 
   /**

@@ -74,6 +74,11 @@ export interface InterfaceSlice {
   error: Notice | null;
   backend: BackendStatus;
   inspect: InspectTarget | null;
+  /**
+   * A value is being dragged (a kernel cell scrubbed): on a large image the engine may show a preview at
+   * a lower resolution until it ends. Transient, not shared.
+   */
+  dragging: boolean;
 }
 
 export type State = ImageSlice & SpecSlice & DisplaySlice & InterfaceSlice;

@@ -20,6 +20,7 @@ export function initialState(): State {
     error: null,
     backend: { name: null, reason: null, detail: null },
     inspect: null,
+    dragging: false,
   };
 }
 
@@ -97,6 +98,11 @@ export function dismissError(): void {
 /** Points the inspector at an output pixel, or clears it (null). */
 export function setInspect(inspect: InspectTarget | null): void {
   store.setState({ inspect });
+}
+
+/** A value starts or stops being dragged (see InterfaceSlice.dragging). */
+export function setDragging(dragging: boolean): void {
+  if (store.getState().dragging !== dragging) store.setState({ dragging });
 }
 
 export function setBackendStatus(backend: BackendStatus): void {

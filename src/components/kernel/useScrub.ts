@@ -2,10 +2,12 @@
  * Dragging a kernel cell up or down changes its value like a knob: one step per PX_PER_STEP pixels (1, or
  * 0.1 with Shift), applied live while the pointer moves. The pointer is captured, so the drag may leave the
  * cell. A press that does not move is a plain click: it focuses the cell with its text selected, ready
- * for typing.
+ * for typing. While a drag lasts the store's `dragging` is set, so the engine may preview a large image
+ * at a lower resolution until the pointer is released.
  */
-import { useRef, type MouseEvent, type PointerEvent } from 'react';
+import { useEffect, useRef, type MouseEvent, type PointerEvent } from 'react';
 import { tidy } from '../../kernels/ops.ts';
+import { setDragging } from '../../store/index.ts';
 
 export const PX_PER_STEP = 4;
 /** Movement below this (in px) is still a click. */
@@ -39,11 +41,19 @@ export function useScrub(
   onScrubStart: () => void,
 ): ScrubHandlers {
   const drag = useRef<Drag | null>(null);
+  // A cell removed mid-drag (its filter deleted, the kernel resized) ends the drag.
+  useEffect(
+    () => () => {
+      if (drag.current?.scrubbing) setDragging(false);
+    },
+    [],
+  );
 
   const end = (event: PointerEvent<HTMLInputElement>) => {
     const state = drag.current;
     if (!state || state.pointerId !== event.pointerId) return null;
     drag.current = null;
+    if (state.scrubbing) setDragging(false);
     if (event.currentTarget.hasPointerCapture(event.pointerId)) {
       event.currentTarget.releasePointerCapture(event.pointerId);
     }
@@ -74,6 +84,7 @@ export function useScrub(
       if (!state.scrubbing) {
         if (Math.abs(event.clientY - state.anchorY) < CLICK_SLOP) return;
         state.scrubbing = true;
+        setDragging(true);
         onScrubStart();
         if (document.activeElement === event.currentTarget) event.currentTarget.blur();
       }

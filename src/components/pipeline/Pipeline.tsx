@@ -7,6 +7,7 @@ import { ReceptiveField } from '../inspector/ReceptiveField.tsx';
 import { FilterCanvas } from '../kernel/FilterCanvas.tsx';
 import { useGeometry } from '../useGeometry.ts';
 import { ComputeProgress } from './ComputeProgress.tsx';
+import { PreviewNote } from './PreviewNote.tsx';
 import { Figure, shapeText } from './Figure.tsx';
 import { MapLegend } from './MapLegend.tsx';
 import './pipeline.css';
@@ -197,6 +198,7 @@ export function Pipeline() {
         </Figure>
         {spec.channels === 'gray' && <p className="hint">{t('stage.gray')}</p>}
         <ComputeProgress />
+        <PreviewNote />
       </div>
       <div className="maps" style={{ ['--stages' as string]: stages.length }}>
         <div className="map-row header" aria-hidden="true">

@@ -37,6 +37,8 @@ export const en = {
   'export.npy': 'Save {name} as .npy',
   'progress.label': 'Computing a large image in strips: {percent}%',
   'progress.hint': 'the page keeps answering; an edit now starts over with it',
+  'preview.label': 'Preview while you drag: one pixel of every {factor} × {factor} block computed',
+  'preview.hint': 'the maps are exact at those pixels, the poolings approximate; the full result comes when you let go',
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -76,4 +78,6 @@ export const ko: Record<keyof typeof en, string> = {
   'export.npy': '{name} .npy 파일로 저장',
   'progress.label': '큰 이미지를 띠 단위로 계산하는 중: {percent}%',
   'progress.hint': '페이지는 계속 반응합니다. 지금 값을 바꾸면 그 값으로 다시 계산합니다',
+  'preview.label': '드래그 중 미리 보기: {factor} × {factor} 블록마다 한 픽셀만 계산',
+  'preview.hint': '그 픽셀의 특성 맵 값은 정확하고 풀링은 근삿값입니다. 손을 떼면 전체 결과를 계산합니다',
 };
