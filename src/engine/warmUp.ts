@@ -3,9 +3,11 @@
  * settings: measured on SwiftShader (the 28 × 28 sample), the first switch to ReLU took 269 ms and later
  * ones 97 ms. Once edits pause, `warmUp` runs, on the current frame's shapes and nothing drawn, what the
  * next likely edits would compile: the layer of one filter alone (an edit to one filter of several
- * computes that, see filterChanges.ts) and every activation, with both poolings after it and a map cut
- * out for drawing, on the maps of both. Off webgl it does
- * nothing (wasm and cpu compile nothing).
+ * computes that, see filterChanges.ts); every activation, with both poolings after it and a map cut
+ * out for drawing, on the maps of both; both poolings with the other pool padding; and the input padded
+ * in the other padding modes (a new mode pads anew; the convolution after it has the same shapes).
+ * Not warmed: a new channel mode, kernel size, stride or image size (new shapes throughout: the whole
+ * layer would have to run once more). Off webgl it does nothing (wasm and cpu compile nothing).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import {
@@ -14,12 +16,14 @@ import {
   disposeOutputs,
   filterSubset,
   kernelShape,
+  PAD_MODES,
+  padImage,
   poolAvg,
   poolMax,
   runLayerPadded,
   type LayerOutputs,
 } from '../core/index.ts';
-import type { FrameTensors } from './views.ts';
+import { reflectFits, type FrameTensors } from './views.ts';
 
 /** What decides the programs of a frame: shapes and settings, not the weights' values. */
 function programsKey(frame: FrameTensors): string {
@@ -56,6 +60,22 @@ export function warmUp(frame: FrameTensors, padded: tf.Tensor3D, warmed: Set<str
           // A map cut out for drawing (views.ts), which on a packed layout is a program of its own.
           tf.squeeze(tf.slice(activated, [0, 0, 0], [-1, -1, 1]), [2]);
         });
+      }
+    }
+    const pool = { ...spec.pool, padding: spec.pool.padding === 'same' ? 'valid' : 'same' } as const;
+    try {
+      tf.tidy(() => {
+        poolMax(frame.outputs.featureMaps, pool);
+        poolAvg(frame.outputs.featureMaps, pool);
+      });
+    } catch {
+      // A window that does not fit 'valid': the page refuses that setting, so nothing to compile.
+    }
+    const { pads } = geometry;
+    if (pads.top + pads.bottom + pads.left + pads.right > 0) {
+      for (const mode of PAD_MODES) {
+        if (mode === spec.padMode || (mode === 'reflect' && !reflectFits(geometry))) continue;
+        tf.dispose(padImage(frame.input, pads, mode));
       }
     }
   } finally {

@@ -14,6 +14,8 @@ import {
   layerInput,
   padImage,
   parseSpec,
+  poolAvg,
+  poolMax,
   runLayerPadded,
 } from '../../src/core/index.ts';
 import { warmUp } from '../../src/engine/warmUp.ts';
@@ -77,5 +79,29 @@ describe('the webgl warm-up', () => {
     disposeOutputs(alone);
     disposeOutputs(outputs);
     tf.dispose([padded, image]);
+  });
+
+  it('compiles the other pool padding and the other padding modes', async () => {
+    const spec = parseSpec({ padding: 'same', pool: { size: [3, 3], stride: [2, 2], padding: 'valid' } });
+    const image = tf.randomUniform([29, 31, 3], 0, 255) as tf.Tensor3D;
+    const geometry = layerGeometry(spec, 29, 31);
+    const input = layerInput(image, spec.channels);
+    const padded = padImage(input, geometry.pads, spec.padMode);
+    const outputs = runLayerPadded(padded, spec, geometry);
+    await outputs.avgPool.data();
+    const frame: FrameTensors = { input, spec, geometry, outputs };
+    const tensors = tf.memory().numTensors;
+
+    warmUp(frame, padded, new Set());
+    expect(tf.memory().numTensors, 'no tensor left behind').toBe(tensors);
+    const after = programs();
+    const pool = { ...spec.pool, padding: 'same' as const };
+    tf.dispose([poolMax(outputs.featureMaps, pool), poolAvg(outputs.featureMaps, pool)]);
+    expect(programs(), 'no program compiled by the other pool padding').toBe(after);
+    for (const mode of ['reflect', 'replicate'] as const) tf.dispose(padImage(input, geometry.pads, mode));
+    expect(programs(), 'no program compiled by another padding mode').toBe(after);
+
+    disposeOutputs(outputs);
+    tf.dispose([padded, input, image]);
   });
 });
