@@ -1,16 +1,18 @@
 /**
  * Tensors onto canvases. On the webgl backend nothing is read back: the tensor's texture is drawn by a
- * shader on the backend's own context and copied GPU-to-GPU into the target (webglBlit.ts). On wasm or
- * cpu the values are already on the CPU, so they are read with `await data()` and put as ImageData.
- * Canvases are sized to the tensor (one canvas pixel per value); CSS scales them with
- * `image-rendering: pixelated`.
+ * shader on the backend's own context and copied GPU-to-GPU into the target (webglBlit.ts); a tensor
+ * larger than one texture or one draw allows is drawn so in tiles (tiles.ts). On wasm or cpu the values
+ * are already on the CPU, so they are read with `await data()` and put as ImageData. Canvases are sized
+ * to the tensor (one canvas pixel per value); CSS scales them with `image-rendering: pixelated`.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { colormapOf, imageToRgba, lutTransform, maxOf, minOf, usesAbs, type Normalize } from './colorize.ts';
 import { colorizeValues, type MapChannel } from './colorizeValues.ts';
+import type { ColormapName } from './colormap.ts';
 import { hostValues } from './hostValues.ts';
 import { noteReadback } from './readbacks.ts';
+import { gpuTiles, tileOf, type Tile } from './tiles.ts';
 import { drawMapTexture, drawRgbaTexture, prepareBlit, webgl2Of } from './webglBlit.ts';
 
 export type TargetCanvas = HTMLCanvasElement | OffscreenCanvas;
@@ -30,14 +32,17 @@ export function drawsOnGpu(): boolean {
   return isWebGLBackend(backend) && webgl2Of(backend) !== null;
 }
 
+interface GpuPath {
+  backend: MathBackendWebGL;
+  gl: WebGL2RenderingContext;
+}
+
 /**
  * The webgl backend and its WebGL2 context when the GPU path can draw these tensors: the active backend
  * is webgl and holds their data. Tensors whose values are still on the CPU are uploaded first (as any
  * tfjs op would), since `dataToGPU` only hands out textures.
  */
-function gpuPathFor(
-  tensors: readonly tf.Tensor[],
-): { backend: MathBackendWebGL; gl: WebGL2RenderingContext } | null {
+function gpuPathFor(tensors: readonly tf.Tensor[]): GpuPath | null {
   const backend = tf.backend();
   if (!isWebGLBackend(backend)) return null;
   const gl = webgl2Of(backend);
@@ -68,15 +73,46 @@ function sizeCanvas(canvas: TargetCanvas, width: number, height: number): void {
   if (canvas.height !== height) canvas.height = height;
 }
 
-/** Copies the top-left width x height of the webgl context's canvas into the target, replacing it. */
-function copyFromGl(gl: WebGL2RenderingContext, canvas: TargetCanvas, width: number, height: number): void {
-  sizeCanvas(canvas, width, height);
+/**
+ * Copies the top-left tile.width x tile.height of the webgl context's canvas into the target at the
+ * tile's place, replacing those pixels and no others.
+ */
+function copyFromGl(gl: WebGL2RenderingContext, canvas: TargetCanvas, tile: Tile): void {
+  const { x, y, width, height } = tile;
   const ctx = context2d(canvas);
   ctx.save();
+  // 'copy' replaces the pixels rather than blending over them, but it also clears everything outside
+  // the drawn image within the clip: clipped to the tile, it leaves the tiles already placed alone.
+  ctx.beginPath();
+  ctx.rect(x, y, width, height);
+  ctx.clip();
   ctx.globalCompositeOperation = 'copy';
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(gl.canvas, 0, 0, width, height, 0, 0, width, height);
+  ctx.drawImage(gl.canvas, 0, 0, width, height, x, y, width, height);
   ctx.restore();
+}
+
+/**
+ * Draws a width x height picture onto `canvas` on the GPU, tile by tile: `drawTile` draws one tile's
+ * pixels into the top-left of the webgl context's canvas (false if it could not), which is then copied
+ * to the tile's place. The target is sized once, before the first tile, so that the copies add up to
+ * the whole picture. False if a tile could not be drawn (the caller then takes the CPU path, which
+ * draws the whole picture again).
+ */
+function drawInTiles(
+  gl: WebGL2RenderingContext,
+  canvas: TargetCanvas,
+  size: { width: number; height: number },
+  tiles: readonly Tile[],
+  drawTile: (tile: Tile) => boolean,
+): boolean {
+  if (tiles.length === 0) return false;
+  sizeCanvas(canvas, size.width, size.height);
+  for (const tile of tiles) {
+    if (!drawTile(tile)) return false;
+    copyFromGl(gl, canvas, tile);
+  }
+  return true;
 }
 
 function rgbaShape(rgba: tf.Tensor3D): [number, number] {
@@ -112,20 +148,51 @@ export function drawTensorToCanvas(rgba: tf.Tensor3D, canvas: TargetCanvas): Pro
   const [height, width] = rgbaShape(rgba);
   if (width === 0 || height === 0) return sizeCanvas(canvas, width, height);
   const gpu = gpuPathFor([rgba]);
-  if (!gpu) return putRgba(rgba, canvas);
+  if (gpu && drawRgbaOnGpu(gpu, rgba, canvas, (part) => part)) return;
+  return putRgba(rgba, canvas);
+}
+
+/**
+ * The GPU path for pictures: `source` [H, W, C] drawn onto `canvas` tile by tile (one tile when it fits),
+ * `toRgba` turning each tile of it into [h, w, 4] RGBA in 0..1 (the tile itself, or a new tensor that
+ * is disposed here). Converting tile by tile keeps every tensor made here within one tile's size.
+ */
+function drawRgbaOnGpu(
+  gpu: GpuPath,
+  source: tf.Tensor3D,
+  canvas: TargetCanvas,
+  toRgba: (part: tf.Tensor3D) => tf.Tensor3D,
+): boolean {
+  const [height, width] = source.shape;
+  const tiles = gpuTiles(gpu.gl, width, height, 4);
+  return drawInTiles(gpu.gl, canvas, { width, height }, tiles, (tile) => {
+    const part = tileOf(source, tile);
+    try {
+      const rgba = toRgba(part);
+      try {
+        return drawRgbaTile(gpu, rgba);
+      } finally {
+        if (rgba !== part) rgba.dispose();
+      }
+    } finally {
+      if (part !== source) part.dispose();
+    }
+  });
+}
+
+/** Draws [h, w, 4] RGBA (within the texture limit) into the top-left of the webgl context's canvas. */
+function drawRgbaTile(gpu: GpuPath, rgba: tf.Tensor3D): boolean {
+  const [height, width] = rgba.shape;
   // customTexShape [H, W]: the dense texture then has one RGBA texel per pixel, at the pixel's place.
   const copy = denseCopyIfView(gpu.backend, rgba);
   const data = (copy ?? rgba).dataToGPU({ customTexShape: [height, width] });
   copy?.dispose();
-  let drawn: boolean;
   try {
     if (!data.texture) throw new Error('the webgl backend gave no texture for this tensor');
-    drawn = drawRgbaTexture(gpu.gl, data.texture, width, height);
+    return drawRgbaTexture(gpu.gl, data.texture, width, height);
   } finally {
     data.tensorRef.dispose();
   }
-  if (!drawn) return putRgba(rgba, canvas);
-  copyFromGl(gpu.gl, canvas, width, height);
 }
 
 /**
@@ -141,10 +208,7 @@ export function drawMap(map: tf.Tensor2D, normalize: Normalize, canvas: TargetCa
   const [height, width] = map.shape;
   if (width === 0 || height === 0) return sizeCanvas(canvas, width, height);
   const gpu = gpuPathFor([map]);
-  if (gpu && drawMapOnGpu(gpu.backend, gpu.gl, map, normalize)) {
-    copyFromGl(gpu.gl, canvas, width, height);
-    return;
-  }
+  if (gpu && drawMapOnGpu(gpu, map, normalize, canvas)) return;
   return putMapValues(map, normalize, canvas);
 }
 
@@ -200,44 +264,78 @@ function imageDataFor(canvas: TargetCanvas, width: number, height: number): Imag
   return image;
 }
 
-function drawMapOnGpu(
-  backend: MathBackendWebGL,
-  gl: WebGL2RenderingContext,
-  map: tf.Tensor2D,
-  normalize: Normalize,
-): boolean {
+/**
+ * The GPU path for a map: coloured by the drawing shader tile by tile (one tile when it fits), every
+ * tile with the colour scale of the whole map.
+ */
+function drawMapOnGpu(gpu: GpuPath, map: tf.Tensor2D, normalize: Normalize, canvas: TargetCanvas): boolean {
   const [height, width] = map.shape;
-  const texCols = Math.ceil(width / 4);
-  const copy = denseCopyIfView(backend, map);
-  const source = (copy ?? map) as tf.Tensor2D;
-  const params = lutTransform(source, normalize);
+  const tiles = gpuTiles(gpu.gl, width, height, 1);
+  if (tiles.length === 0) return false;
+  const params = wholeMapTransform(map, normalize, tiles);
   try {
     // For 'raw' the parameters are constants that still live on the CPU.
-    backend.uploadToGPU(params.dataId);
-    const mapData = source.dataToGPU({ customTexShape: [height, texCols] });
+    gpu.backend.uploadToGPU(params.dataId);
+    const paramData = params.dataToGPU({ customTexShape: [1, 1] });
     try {
-      const paramData = params.dataToGPU({ customTexShape: [1, 1] });
-      try {
-        if (!mapData.texture || !paramData.texture) throw new Error('the webgl backend gave no texture');
-        return drawMapTexture(
-          gl,
-          { map: mapData.texture, texCols, params: paramData.texture },
-          width,
-          height,
-          {
-            colormap: colormapOf(normalize),
-            abs: usesAbs(normalize),
-          },
-        );
-      } finally {
-        paramData.tensorRef.dispose();
-      }
+      const paramTexture = paramData.texture;
+      if (!paramTexture) throw new Error('the webgl backend gave no texture for the colour scale');
+      const colour = { colormap: colormapOf(normalize), abs: usesAbs(normalize) };
+      return drawInTiles(gpu.gl, canvas, { width, height }, tiles, (tile) => {
+        const part = tileOf(map, tile);
+        try {
+          return drawMapTile(gpu, part, paramTexture, colour);
+        } finally {
+          if (part !== map) part.dispose();
+        }
+      });
     } finally {
-      mapData.tensorRef.dispose();
+      paramData.tensorRef.dispose();
     }
   } finally {
     params.dispose();
-    copy?.dispose();
+  }
+}
+
+/**
+ * The colour scale [scale, offset] (lutTransform) of the whole map, once, whether it is drawn whole or
+ * in tiles: a scale per tile would colour the same value differently from tile to tile. For a tiled
+ * map it is taken from the smallest and largest value of every tile, which have the same min, max and
+ * max |x| as the map itself, so the scale is the very same number. The map is not reduced whole there:
+ * tfjs's reductions first lay their input out in a texture of one value per texel, which a map larger
+ * than the texture limit may not fit in.
+ */
+function wholeMapTransform(map: tf.Tensor2D, normalize: Normalize, tiles: readonly Tile[]): tf.Tensor1D {
+  if (tiles.length === 1) return lutTransform(map, normalize);
+  return tf.tidy(() => {
+    const extremes = tiles.flatMap((tile) => {
+      const part = tileOf(map, tile);
+      return [minOf(part), maxOf(part)];
+    });
+    return lutTransform(tf.stack(extremes), normalize);
+  });
+}
+
+/**
+ * Colours and draws one [h, w] map (within the texture limit) into the top-left of the webgl context's
+ * canvas, with the colour scale in `params` (a 1x1 texture of [scale, offset]).
+ */
+function drawMapTile(
+  gpu: GpuPath,
+  map: tf.Tensor2D,
+  params: WebGLTexture,
+  colour: { colormap: ColormapName; abs: boolean },
+): boolean {
+  const [height, width] = map.shape;
+  const texCols = Math.ceil(width / 4);
+  const copy = denseCopyIfView(gpu.backend, map);
+  const mapData = (copy ?? map).dataToGPU({ customTexShape: [height, texCols] });
+  copy?.dispose();
+  try {
+    if (!mapData.texture) throw new Error('the webgl backend gave no texture for this map');
+    return drawMapTexture(gpu.gl, { map: mapData.texture, texCols, params }, width, height, colour);
+  } finally {
+    mapData.tensorRef.dispose();
   }
 }
 
@@ -249,18 +347,13 @@ function drawMapOnGpu(
 export function drawImageTensor(image: tf.Tensor3D, canvas: TargetCanvas): Promise<void> | void {
   const [height, width, channels] = image.shape;
   if (width === 0 || height === 0) return sizeCanvas(canvas, width, height);
-  if (!gpuPathFor([image])) {
-    if (channels !== 1 && channels !== 3 && channels !== 4) {
-      throw new Error(`an image to draw needs 1, 3 or 4 channels, not ${channels}`);
-    }
-    return putImageValues(image, canvas);
+  if (channels !== 1 && channels !== 3 && channels !== 4) {
+    throw new Error(`an image to draw needs 1, 3 or 4 channels, not ${channels}`);
   }
-  const rgba = imageToRgba(image);
-  try {
-    return drawTensorToCanvas(rgba, canvas);
-  } finally {
-    rgba.dispose();
-  }
+  // On webgl each tile is turned into RGBA on its own: the whole image's [H, W, 4] may not fit a texture.
+  const gpu = gpuPathFor([image]);
+  if (gpu && drawRgbaOnGpu(gpu, image, canvas, imageToRgba)) return;
+  return putImageValues(image, canvas);
 }
 
 /** The CPU path for an image: its values read once (a pixel readback), bytes clamped and rounded. */

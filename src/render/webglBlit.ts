@@ -292,6 +292,34 @@ function ensureCanvasSize(gl: WebGL2RenderingContext, width: number, height: num
   return gl.drawingBufferWidth >= width && gl.drawingBufferHeight >= height;
 }
 
+/** MAX_VIEWPORT_DIMS per context: a constant of the device, asked once. */
+const viewportLimits = new WeakMap<WebGL2RenderingContext, { width: number; height: number }>();
+
+/**
+ * The largest region, up to width x height, that one draw can cover: the canvas is grown for it first,
+ * a viewport is bounded by MAX_VIEWPORT_DIMS, and the drawing buffer may come out smaller than the
+ * canvas (Chromium caps its area, ~5760² here, and scales it down past that). A region within the
+ * buffer is still copied out right, as drawImage reads the buffer's own pixels (tested). A picture
+ * larger than this is drawn in tiles of at most this size (tiles.ts).
+ */
+export function drawableRegion(
+  gl: WebGL2RenderingContext,
+  width: number,
+  height: number,
+): { width: number; height: number } {
+  if (gl.isContextLost()) throw new Error('the WebGL context is lost');
+  let viewport = viewportLimits.get(gl);
+  if (!viewport) {
+    const [maxWidth = 0, maxHeight = 0] = gl.getParameter(gl.MAX_VIEWPORT_DIMS) as Int32Array;
+    viewport = { width: maxWidth, height: maxHeight };
+    viewportLimits.set(gl, viewport);
+  }
+  const w = Math.min(width, viewport.width);
+  const h = Math.min(height, viewport.height);
+  ensureCanvasSize(gl, w, h);
+  return { width: Math.min(w, gl.drawingBufferWidth), height: Math.min(h, gl.drawingBufferHeight) };
+}
+
 type Uniforms = (set: {
   int: (name: string, value: number) => void;
   float: (name: string, value: number) => void;
