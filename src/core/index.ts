@@ -13,3 +13,4 @@ export * from './layer.ts';
 export * from './strips.ts';
 export * from './filterChanges.ts';
 export * from './preview.ts';
+export * from './hostValues.ts';

@@ -11,6 +11,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { activate } from './activation.ts';
 import { convolvePadded } from './conv.ts';
+import { hostValues } from './hostValues.ts';
 import type { LayerGeometry } from './geometry.ts';
 import type { LayerOutputs } from './layer.ts';
 import { poolAvg, poolMax } from './pool.ts';
@@ -59,6 +60,21 @@ export function inputRowsFor(
 }
 
 /**
+ * Rows [start, end) of a [H, W, C] tensor, as a new tensor. Where the values are on the CPU (wasm, cpu)
+ * they are copied from there: tfjs-wasm 4.22's slice first copies its whole input out of the wasm heap
+ * (`readSync`), 50 MB per strip of a padded 2048² RGB input (~125 ms an edit there, measured), and its
+ * gather is slower still; the rows of a row-major tensor are one contiguous run. On webgl, a slice.
+ */
+function rowsOf(x: tf.Tensor3D, start: number, end: number): tf.Tensor3D {
+  const [, width, channels] = x.shape;
+  const values = hostValues(x);
+  if (!values) return tf.slice(x, [start, 0, 0], [end - start, width, channels]);
+  const row = width * channels;
+  // A copy (slice) first: the view of the wasm heap may not outlive the new tensor's allocation.
+  return tf.tensor3d(values.slice(start * row, end * row), [end - start, width, channels], 'float32');
+}
+
+/**
  * conv + bias + activation of the conv's output rows `rows` from the padded input (as `runLayerPadded`
  * takes it). The caller owns the strip's tensors.
  */
@@ -71,9 +87,8 @@ export function runStrip(
   const [start, end] = inputRowsFor(spec, geometry, rows);
   const band: LayerGeometry = { ...geometry, conv: { ...geometry.conv, height: rows[1] - rows[0] } };
   return tf.tidy(() => {
-    const [, width, channels] = paddedInput.shape;
-    const slice = tf.slice(paddedInput, [start, 0, 0], [end - start, width, channels]);
-    const preActivation = convolvePadded(slice, spec, band);
+    const input = rowsOf(paddedInput, start, end);
+    const preActivation = convolvePadded(input, spec, band);
     return { rows, preActivation, featureMaps: activate(preActivation, spec.activation) };
   });
 }

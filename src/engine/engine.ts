@@ -12,6 +12,7 @@ import {
   disposeOutputs,
   disposeStrips,
   filterSubset,
+  hostValues,
   joinStrips,
   adjustPreviewFactor,
   layerGeometry,
@@ -31,7 +32,6 @@ import {
   drawMap,
   drawMapValues,
   drawsOnGpu,
-  hostValues,
   noteReadback,
   type Normalize,
 } from '../render/index.ts';
@@ -56,13 +56,15 @@ import { yieldToPage } from './yieldToPage.ts';
 const STATS_DELAY_MS = 150;
 
 /**
- * When a layer is computed in strips (src/core/strips.ts): on an image of `LARGE_PIXELS` or more, or a
- * layer over `STRIP_ABOVE` multiply-adds, it runs in strips of about `STRIP_WORK` multiply-adds (~50 ms
- * on tfjs wasm here, 2 cores and no GPU) with the page answering in between, and its canvases are then
- * drawn one at a time, with the progress shown. Smaller layers (every 1024² case of the bench, up to RGB
- * with 4 filters of 7 × 7) run in one piece, as fast as they can: in strips, 1024² RGB 4 filters 7 × 7
- * took 644 ms an edit instead of ~460 (the joins and the yields).
+ * When a frame is computed in strips (src/core/strips.ts): when what it computes is estimated, from the
+ * pace of the last computed frame of a similar size, above `STRIP_ABOVE_MS`; without such a pace (a new
+ * image), on an image of `LARGE_PIXELS` or more or a layer over `STRIP_ABOVE` multiply-adds. It then runs
+ * in strips of about `STRIP_WORK` multiply-adds (~50 ms on tfjs wasm here, 2 cores and no GPU) with the
+ * page answering in between, and its canvases are drawn one at a time, with the progress shown. Strips
+ * cost time (joins, copies, yields: 2048² RGB 4 filters 3 × 3 took 635 ms an edit in strips, 474 in one
+ * piece, tfjs wasm alone 441–474), so a frame that takes under a second runs in one piece.
  */
+export const STRIP_ABOVE_MS = 1000;
 export const STRIP_ABOVE = 2 ** 30;
 export const STRIP_WORK = 2 ** 26;
 export const LARGE_PIXELS = 2048 * 2048;
@@ -74,6 +76,12 @@ export const LARGE_PIXELS = 2048 * 2048;
  */
 export const PREVIEW_ABOVE_MS = 40;
 export const PREVIEW_TARGET_MS = 20;
+
+/** How many values the layer's maps hold: output rows × columns × maps. */
+function mapValues(geometry: LayerGeometry): number {
+  const { conv } = geometry;
+  return conv.height * conv.width * conv.maps;
+}
 
 type FrameListener = (frames: number) => void;
 type StatsListener = () => void;
@@ -109,8 +117,11 @@ export class Engine {
   private progressNow: Progress | null = null;
   private readonly previewListeners = new Set<PreviewListener>();
   private previewNow: number | null = null;
-  /** Milliseconds per map value of the last computed full frame: the first preview's estimate of an edit. */
-  private msPerMapValue = 0;
+  /**
+   * The pace of the last computed full frame (compute and draw): milliseconds per map value computed, and
+   * how many values it computed. It estimates the next frame's time (strips or not; the first preview).
+   */
+  private pace = { msPerValue: 0, values: 0 };
   /** The last preview of the current drag (its factor and how long it took), to adjust the next one's. */
   private lastPreview: { factor: number; ms: number } | null = null;
   private statsByKey = new Map<string, MapStats>();
@@ -429,6 +440,18 @@ export class Engine {
     return outputs;
   }
 
+  /**
+   * Whether computing `spec` (of `geometry`) on an image of `pixels` is a large frame, to compute in
+   * strips and draw with progress (see STRIP_ABOVE_MS): by the last frame's pace when it was measured on
+   * at least a quarter as many values, else by the image's size and the layer's work.
+   */
+  private isLarge(pixels: number, spec: LayerSpec, geometry: LayerGeometry): boolean {
+    const values = mapValues(geometry);
+    const { msPerValue, values: measured } = this.pace;
+    if (measured > 0 && measured >= values / 4) return msPerValue * values > STRIP_ABOVE_MS;
+    return pixels >= LARGE_PIXELS || convWork(spec, geometry) > STRIP_ABOVE;
+  }
+
   private async render(): Promise<void> {
     if (this.drawing) {
       this.dirty = true;
@@ -448,14 +471,17 @@ export class Engine {
         return;
       }
       const started = performance.now();
-      const large = height * width >= LARGE_PIXELS || convWork(spec, geometry) > STRIP_ABOVE;
+      const pixels = height * width;
+      // Without a computation (a new colour scale), the canvases of the whole layer are drawn.
+      let large = this.isLarge(pixels, spec, geometry);
       // Progress steps of a large frame: its strips, their join, then its canvases one by one.
       let strips = 0;
       let computed = 0;
       const outputs = await this.update(padded.tensor, spec, geometry, async (layer, geo) => {
+        large = this.isLarge(pixels, layer, geo);
         const bands = large ? stripRows(layer, geo, STRIP_WORK) : [];
         strips = bands.length;
-        computed = geo.conv.height * geo.conv.width * geo.conv.maps;
+        computed = mapValues(geo);
         return bands.length > 1
           ? await this.computeInStrips(padded.tensor, layer, geo, bands, strips + 1 + this.canvases.size)
           : runLayerPadded(padded.tensor, layer, geo);
@@ -488,7 +514,7 @@ export class Engine {
         }
         if (await this.drawView(view, frame, mapDisplay, canvas, stagesRead)) this.drawn.set(canvas, signature);
       }
-      if (computed > 0) this.msPerMapValue = (performance.now() - started) / computed;
+      if (computed > 0) this.pace = { msPerValue: (performance.now() - started) / computed, values: computed };
       this.lastPreview = null;
       this.setPreview(null);
       this.frames += 1;
@@ -566,7 +592,7 @@ export class Engine {
     const { conv } = geometry;
     // The first preview of a drag from the last full frame's pace; later ones from the last preview's.
     const last = this.lastPreview;
-    const estimate = this.msPerMapValue * conv.height * conv.width * mapsPerFilter(spec);
+    const estimate = this.pace.msPerValue * conv.height * conv.width * mapsPerFilter(spec);
     if (!last && estimate <= PREVIEW_ABOVE_MS) return false;
     const factor = last
       ? adjustPreviewFactor(last.factor, last.ms, PREVIEW_TARGET_MS)

@@ -10,7 +10,7 @@ import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { colormapOf, imageToRgba, lutTransform, maxOf, minOf, usesAbs, type Normalize } from './colorize.ts';
 import { colorizeValues, type MapChannel } from './colorizeValues.ts';
 import type { ColormapName } from './colormap.ts';
-import { hostValues } from './hostValues.ts';
+import { hostValues } from '../core/hostValues.ts';
 import { noteReadback } from './readbacks.ts';
 import { gpuTiles, tileOf, type Tile } from './tiles.ts';
 import { drawMapTexture, drawRgbaTexture, prepareBlit, webgl2Of } from './webglBlit.ts';

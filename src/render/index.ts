@@ -7,5 +7,4 @@ export * from './colormap.ts';
 export * from './colorize.ts';
 export * from './colorizeValues.ts';
 export * from './draw.ts';
-export * from './hostValues.ts';
 export * from './readbacks.ts';

@@ -74,6 +74,8 @@ export interface Options {
   interleave: boolean;
   coldLoads: number;
   jsonFile: string | undefined;
+  /** Where to write a CPU profile of the Kernelscope column's cases (sequential runs only). */
+  profileFile: string | undefined;
 }
 
 /**
@@ -105,7 +107,9 @@ export const USAGE = `npm run bench -- [options]
                         3 edits per column (the same minutes of a shared machine for every column)
   --no-cold-start       skip the build + cold start + bundle size part
   --cold-loads N        page loads of the cold-start check (default 3)
-  --json FILE           also write every sample and setting as JSON`;
+  --json FILE           also write every sample and setting as JSON
+  --profile FILE        CPU-profile the Kernelscope column's cases (not with --interleave): write the
+                        .cpuprofile (Chrome DevTools' Performance panel opens it) and print the top functions`;
 
 function list(value: string | undefined, parse: (s: string) => number | string): (number | string)[] | null {
   return value === undefined ? null : value.split(',').map((s) => parse(s.trim()));
@@ -166,5 +170,6 @@ export function parseOptions(argv: readonly string[]): Options {
     interleave: argv.includes('--interleave'),
     coldLoads: Math.max(1, number('--cold-loads', 3)),
     jsonFile: option('--json'),
+    profileFile: option('--profile'),
   };
 }

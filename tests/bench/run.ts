@@ -14,6 +14,7 @@ import { createServer, type ViteDevServer } from 'vite';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.ts';
 import { COLUMNS, parseOptions, USAGE, type Column, type Options } from './cases.ts';
 import { coldStart } from './coldStart.ts';
+import { startProfile } from './profile.ts';
 import { OPENCV_URL } from './opencvBench.ts';
 import { legend, summary, type Report } from './table.ts';
 import {
@@ -93,6 +94,8 @@ async function runColumn(browser: Browser, origin: string, column: Column, optio
     console.error(
       `${column.id.padEnd(8)} loaded in ${((Date.now() - t) / 1000).toFixed(0)} s: ${entry.info.backend}`,
     );
+    const profiled = options.profileFile && column.id === 'ks' ? options.profileFile : null;
+    const stopProfile = profiled ? await startProfile(page, profiled) : null;
     for (const c of options.cases) {
       const t = Date.now();
       try {
@@ -117,6 +120,7 @@ async function runColumn(browser: Browser, origin: string, column: Column, optio
         }
       }
     }
+    await stopProfile?.();
     if ((column.id === 'ks' || column.id === 'ks-webgl') && options.leakEdits > 0) {
       const c: BenchCase = { size: options.leakSize, channels: 'gray', filters: 1, kernel: 3 };
       const t = Date.now();
