@@ -7,6 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import {
+  adjustPreviewFactor,
   changedFilters,
   convWork,
   disposeOutputs,
@@ -14,7 +15,6 @@ import {
   filterSubset,
   hostValues,
   joinStrips,
-  adjustPreviewFactor,
   layerGeometry,
   mapsPerFilter,
   previewFactor,
@@ -512,9 +512,11 @@ export class Engine {
           await yieldToPage();
           if (this.dirty || frame !== this.frame) return;
         }
-        if (await this.drawView(view, frame, mapDisplay, canvas, stagesRead)) this.drawn.set(canvas, signature);
+        if (await this.drawView(view, frame, mapDisplay, canvas, stagesRead))
+          this.drawn.set(canvas, signature);
       }
-      if (computed > 0) this.pace = { msPerValue: (performance.now() - started) / computed, values: computed };
+      if (computed > 0)
+        this.pace = { msPerValue: (performance.now() - started) / computed, values: computed };
       this.lastPreview = null;
       this.setPreview(null);
       this.frames += 1;

@@ -94,7 +94,9 @@ describe('dragging a kernel cell on a large image', () => {
       expect([preview.width, preview.height], 'drawn at the preview resolution').toEqual([small, small]);
       const shown = await canvas(page, 'Feature map 1').boundingBox();
       expect(shown, 'shown at its usual size').toEqual(boxBefore);
-      expect(changed(before, await readCanvas(page, 'Max pooling 1')), 'the pooling previewed too').toBe(true);
+      expect(changed(before, await readCanvas(page, 'Max pooling 1')), 'the pooling previewed too').toBe(
+        true,
+      );
 
       const held = (await frames(page)) ?? 0;
       await page.mouse.up();

@@ -113,7 +113,7 @@ describe('previewLayer', () => {
 });
 
 describe('adjustPreviewFactor', () => {
-  it("moves the factor so the next preview takes about the target, from 2 to the maximum", () => {
+  it('moves the factor so the next preview takes about the target, from 2 to the maximum', () => {
     expect(adjustPreviewFactor(4, 20, 20)).toBe(4);
     expect(adjustPreviewFactor(8, 5, 20)).toBe(4);
     expect(adjustPreviewFactor(2, 80, 20)).toBe(4);

@@ -38,7 +38,8 @@ export const en = {
   'progress.label': 'Computing a large image in strips: {percent}%',
   'progress.hint': 'the page keeps answering; an edit now starts over with it',
   'preview.label': 'Preview while you drag: one pixel of every {factor} × {factor} block computed',
-  'preview.hint': 'the maps are exact at those pixels, the poolings approximate; the full result comes when you let go',
+  'preview.hint':
+    'the maps are exact at those pixels, the poolings approximate; the full result comes when you let go',
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
