@@ -7,20 +7,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  disposeOutputs,
-  hostValues,
-  joinStrips,
-  runLayerPadded,
-  runStrip,
-  stripRows,
-  type LayerOutputs,
-} from '../../src/core/index.ts';
+import { hostValues } from '../../src/core/index.ts';
 import { startBackend } from '../../src/engine/backend.ts';
 import { layerCase } from '../support/arbitraries.ts';
 import { expectFixtureMatch, FIXTURE_CASES } from '../support/fixtures.ts';
-import { paddedLayer } from '../support/paddedLayer.ts';
 import { runFixture } from '../support/runFixture.ts';
+import { stripsAgainstWhole } from '../support/stripsAgainstWhole.ts';
 
 beforeAll(async () => {
   const status = await startBackend('wasm');
@@ -35,36 +27,19 @@ describe.each(FIXTURE_CASES)('fixture $name', (fixture) => {
   });
 });
 
-const STAGES = ['preActivation', 'featureMaps', 'maxPool', 'avgPool'] as const;
-
-async function valuesOf(outputs: LayerOutputs) {
-  return Promise.all(STAGES.map(async (stage) => Array.from(await outputs[stage].data())));
-}
-
 describe('on wasm', () => {
   it('the layer in strips (rows copied from the heap) equals the layer in one piece', async () => {
     const cases = fc.sample(fc.tuple(layerCase, fc.integer({ min: 1, max: 400 })), { numRuns: 40, seed: 11 });
     let cut = 0;
     for (const [testCase, maxWork] of cases) {
-      const before = tf.memory().numTensors;
-      const layer = paddedLayer(testCase);
-      if (!layer) continue;
-      const { spec, geometry, padded } = layer;
-      expect(Array.from(hostValues(padded) ?? []), 'hostValues = data()').toEqual(
-        Array.from(await padded.data()),
-      );
-      const whole = runLayerPadded(padded, spec, geometry);
-      const rows = stripRows(spec, geometry, maxWork);
-      const inStrips = joinStrips(
-        rows.map((band) => runStrip(padded, spec, geometry, band)),
-        spec,
-      );
-      expect(await valuesOf(inStrips)).toEqual(await valuesOf(whole));
-      cut += rows.length > 1 ? 1 : 0;
-      disposeOutputs(whole);
-      disposeOutputs(inStrips);
-      padded.dispose();
-      expect(tf.memory().numTensors).toBe(before);
+      const result = await stripsAgainstWhole(testCase, maxWork, async ({ padded }) => {
+        expect(Array.from(hostValues(padded) ?? []), 'hostValues = data()').toEqual(
+          Array.from(await padded.data()),
+        );
+      });
+      if (!result) continue;
+      expect(result.inStrips).toEqual(result.whole);
+      cut += result.bands > 1 ? 1 : 0;
     }
     expect(cut, 'cases cut into several strips').toBeGreaterThan(5);
   });
