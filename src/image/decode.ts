@@ -37,10 +37,8 @@ export async function decodeImage(blob: Blob, name: string): Promise<DecodedImag
       maxMb: MAX_FILE_BYTES / 1048576,
     });
   }
-  const head = new Uint8Array(await blob.slice(0, 65536).arrayBuffer());
-  const sniffed = sniffImage(head);
+  const sniffed = await sniffImage(blob);
   if (sniffed.format === 'svg') throw new ImageError('error.svg', { name });
-  if (sniffed.format === null) throw new ImageError('error.notImage', { name });
   const tooLarge = (width: number, height: number) =>
     new ImageError('error.tooLarge', { name, width, height, max: MAX_IMAGE_SIDE });
   if (sniffed.width !== null && sniffed.height !== null) {
@@ -53,7 +51,8 @@ export async function decodeImage(blob: Blob, name: string): Promise<DecodedImag
   try {
     bitmap = await createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
   } catch {
-    throw new ImageError('error.broken', { name });
+    // Bytes we did not recognise were left to the browser's decoder; if it cannot either, not an image.
+    throw new ImageError(sniffed.format === null ? 'error.notImage' : 'error.broken', { name });
   }
   const { width, height } = bitmap;
   if (width === 0 || height === 0) {

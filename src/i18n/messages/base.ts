@@ -30,7 +30,7 @@ export const en = {
   'image.loaded': 'Showing {name}',
   'error.dismiss': 'Dismiss',
   'error.notImage':
-    '“{name}” is not an image this page can read (PNG, JPEG, GIF, WebP, BMP). The previous image is still shown.',
+    '“{name}” is not an image this page can read (PNG, JPEG, GIF, WebP, BMP, AVIF). The previous image is still shown.',
   'error.empty': '“{name}” is empty (0 bytes). The previous image is still shown.',
   'error.broken':
     '“{name}” looks like an image but could not be decoded; it may be damaged. The previous image is still shown.',
@@ -79,7 +79,7 @@ export const ko: Record<keyof typeof en, string> = {
   'image.loaded': '{name} 표시 중',
   'error.dismiss': '닫기',
   'error.notImage':
-    '“{name}”은(는) 이 페이지가 읽을 수 있는 이미지가 아닙니다 (PNG, JPEG, GIF, WebP, BMP). 이전 이미지가 그대로 표시됩니다.',
+    '“{name}”은(는) 이 페이지가 읽을 수 있는 이미지가 아닙니다 (PNG, JPEG, GIF, WebP, BMP, AVIF). 이전 이미지가 그대로 표시됩니다.',
   'error.empty': '“{name}”은(는) 빈 파일입니다 (0바이트). 이전 이미지가 그대로 표시됩니다.',
   'error.broken':
     '“{name}”은(는) 이미지처럼 보이지만 디코딩할 수 없습니다. 파일이 손상되었을 수 있습니다. 이전 이미지가 그대로 표시됩니다.',
