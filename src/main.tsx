@@ -9,7 +9,7 @@ import { engine, requestedBackend, startBackend, watchContextLoss } from './engi
 import { loadSample } from './image/load.ts';
 import { DEFAULT_SAMPLE_ID, findSample } from './image/samples.ts';
 import { defaultSpec } from './core/index.ts';
-import { raise, setBackendStatus, store } from './store/index.ts';
+import { raise, sectionsForSpec, setBackendStatus, store, withSections } from './store/index.ts';
 import { decodeHash, encodeHash, type HashState } from './store/urlHash.ts';
 import './styles.css';
 
@@ -20,11 +20,16 @@ import './styles.css';
 function applyHash(hash: string, raiseLater = false): HashState {
   try {
     const parsed = decodeHash(hash);
+    const spec = parsed.spec ?? defaultSpec();
+    // Open sections stay as they are unless the link names them; the spec opens what it uses.
+    const open = parsed.openSections ?? store.getState().openSections;
     store.setState({
-      spec: parsed.spec ?? defaultSpec(),
+      spec,
       mapDisplay: parsed.mapDisplay ?? 'symmetric',
       magnitude: parsed.magnitude ?? false,
       ...(parsed.language && { language: parsed.language }),
+      openSections: withSections(open, sectionsForSpec(spec)),
+      lesson: parsed.lesson ?? null,
     });
     return parsed;
   } catch (error) {

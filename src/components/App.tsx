@@ -5,11 +5,14 @@ import { useT } from '../i18n/index.ts';
 import { useStore } from '../store/index.ts';
 import { DisplayControls } from './pipeline/DisplayControls.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
+import { Fold } from './Fold.tsx';
 import { Header } from './Header.tsx';
 import { ImagePanel } from './ImagePanel.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { KernelEditor } from './kernel/KernelEditor.tsx';
 import { LayerControls } from './layer/LayerControls.tsx';
+import { Intro } from './lesson/Intro.tsx';
+import { Lesson } from './lesson/Lesson.tsx';
 import { PaddingView } from './layer/PaddingView.tsx';
 import { NumbersPanel } from './numbers/NumbersPanel.tsx';
 import { Pipeline } from './pipeline/Pipeline.tsx';
@@ -52,6 +55,8 @@ export function App() {
       <Header />
       <main ref={mainRef} data-frames={0}>
         <ErrorAlert />
+        <Intro />
+        <Lesson />
         <div className="workbench">
           <aside className="controls">
             <ImagePanel />
@@ -62,7 +67,9 @@ export function App() {
           <div className="results">
             <Pipeline />
             <Inspector />
-            <PaddingView />
+            <Fold section="padded" title="fold.padded">
+              <PaddingView />
+            </Fold>
             <NumbersPanel />
           </div>
         </div>

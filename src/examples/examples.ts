@@ -25,6 +25,8 @@ export interface CourseExample {
   title: MessageKey;
   /** One line: what to look at. */
   detail: MessageKey;
+  /** The lesson path's paragraph for this step: what to look at and why (at most three sentences). */
+  lesson: MessageKey;
   /** Which course note works it (seed file and section). */
   source: string;
   /** The spec as JSON, written out in full where it teaches something (a link keeps it as written). */
@@ -51,6 +53,7 @@ export const EXAMPLES: readonly CourseExample[] = [
     id: 'output-size-7x7',
     title: 'example.outputSize.title',
     detail: 'example.outputSize.detail',
+    lesson: 'lesson.outputSize',
     source: 'goormNLP CNN lecture, "Calculate output": W = 28, F = 7, P = 0, S = 1 → 22',
     spec: {
       filters: [{ weights: Array.from({ length: 7 }, () => Array<number>(7).fill(1)) }],
@@ -64,6 +67,7 @@ export const EXAMPLES: readonly CourseExample[] = [
     id: 'sobel-27-valid',
     title: 'example.sobel27.title',
     detail: 'example.sobel27.detail',
+    lesson: 'lesson.sobel27',
     source:
       'SeSAC notes, "이미지 필터 사용해보기": h_filter and v_filter on a 27 × 27 Fashion-MNIST image, (27 − 3)/1 + 1 = 25, then √(h² + v²)',
     spec: {
@@ -93,6 +97,7 @@ export const EXAMPLES: readonly CourseExample[] = [
     id: 'same-keeps-size',
     title: 'example.same.title',
     detail: 'example.same.detail',
+    lesson: 'lesson.same',
     source: 'Padding sections of the notes: padding="same" keeps the feature map the size of the input',
     spec: { filters: [{ weights: SOBEL_X }], padding: 'same', stride: [1, 1] },
     sample: 'fashion-mnist-9',
@@ -102,6 +107,7 @@ export const EXAMPLES: readonly CourseExample[] = [
     id: 'stride-2-halves',
     title: 'example.stride2.title',
     detail: 'example.stride2.detail',
+    lesson: 'lesson.stride2',
     source: 'CNN 완벽 가이드, 스트라이드: stride 2 roughly halves the feature map',
     spec: { filters: [{ weights: SOBEL_X }], padding: 'same', stride: [2, 2] },
     sample: 'fashion-mnist-9',
@@ -111,6 +117,7 @@ export const EXAMPLES: readonly CourseExample[] = [
     id: 'pool-2x2',
     title: 'example.pool.title',
     detail: 'example.pool.detail',
+    lesson: 'lesson.pool',
     source: 'SeSAC notes, 풀링: a 2 × 2 window with stride 2 halves the feature map',
     spec: {
       filters: [{ weights: SOBEL_X }],
@@ -125,6 +132,7 @@ export const EXAMPLES: readonly CourseExample[] = [
     id: 'flip-asymmetric',
     title: 'example.flip.title',
     detail: 'example.flip.detail',
+    lesson: 'lesson.flip',
     source: 'Convolution vs cross-correlation: a true convolution flips the filter first',
     spec: {
       filters: [
@@ -145,6 +153,7 @@ export const EXAMPLES: readonly CourseExample[] = [
     id: 'rgb-3-channel',
     title: 'example.rgb.title',
     detail: 'example.rgb.detail',
+    lesson: 'lesson.rgb',
     source: '3차원 데이터의 합성곱: the filter has as many channels as the input',
     spec: {
       channels: 'rgb',
@@ -157,6 +166,7 @@ export const EXAMPLES: readonly CourseExample[] = [
     id: 'n-filters',
     title: 'example.filters.title',
     detail: 'example.filters.detail',
+    lesson: 'lesson.filters',
     source: 'Several filters: as many output maps (channels) as filters',
     spec: {
       filters: [
@@ -185,6 +195,7 @@ export const EXAMPLES: readonly CourseExample[] = [
     id: 'relu',
     title: 'example.relu.title',
     detail: 'example.relu.detail',
+    lesson: 'lesson.relu',
     source: 'Activation function: ReLU turns negatives into 0 and passes positives',
     spec: { filters: [{ weights: SOBEL_X }], activation: 'relu' },
     sample: 'fashion-mnist-9',
@@ -204,4 +215,11 @@ export function exampleHash(example: CourseExample): string {
 
 export function findExample(id: string): CourseExample | undefined {
   return EXAMPLES.find((e) => e.id === id);
+}
+
+/** The hash of step `step` (1-based) of the lesson path: the example's link and the step. */
+export function lessonHash(step: number): string {
+  const example = EXAMPLES[step - 1];
+  if (!example) throw new RangeError(`no lesson step ${step}`);
+  return `${exampleHash(example)}&lesson=${step}`;
 }

@@ -6,6 +6,7 @@ import * as base from './messages/base.ts';
 import * as inspect from './messages/inspect.ts';
 import * as kernel from './messages/kernel.ts';
 import * as layer from './messages/layer.ts';
+import * as lesson from './messages/lesson.ts';
 import * as numbers from './messages/numbers.ts';
 import * as spec from './messages/spec.ts';
 import * as views from './messages/views.ts';
@@ -19,6 +20,7 @@ const en = {
   ...base.en,
   ...kernel.en,
   ...layer.en,
+  ...lesson.en,
   ...numbers.en,
   ...spec.en,
   ...inspect.en,
@@ -32,6 +34,7 @@ const ko: Record<MessageKey, string> = {
   ...base.ko,
   ...kernel.ko,
   ...layer.ko,
+  ...lesson.ko,
   ...numbers.ko,
   ...spec.ko,
   ...inspect.ko,

@@ -5,3 +5,4 @@ export * from './store.ts';
 export * from './kernelActions.ts';
 export * from './layerActions.ts';
 export * from './specActions.ts';
+export * from './sections.ts';

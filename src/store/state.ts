@@ -4,6 +4,7 @@
  */
 import type { Language, MessageKey, Params } from '../i18n/index.ts';
 import type { LayerSpec } from '../core/index.ts';
+import type { SectionId } from './sections.ts';
 
 export type ImageSource = 'sample' | 'file' | 'paste' | 'webcam';
 
@@ -54,6 +55,10 @@ export interface DisplaySlice {
   /** Show √(map 1² + map 2²), the Sobel magnitude when the filters are Sobel x and y. */
   magnitude: boolean;
   language: Language;
+  /** Folded sections the person opened (or the link's spec needs open); see sections.ts. */
+  openSections: readonly SectionId[];
+  /** The step of the lesson path through the course-note examples (1-based), or null when closed. */
+  lesson: number | null;
 }
 
 /** Which canvas a probe can point at: a stage's map m (0-based), or the input. */

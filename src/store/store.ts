@@ -17,6 +17,8 @@ export function initialState(): State {
     mapDisplay: 'symmetric',
     magnitude: false,
     language: browserLanguage(),
+    openSections: [],
+    lesson: null,
     error: null,
     backend: { name: null, reason: null, detail: null },
     inspect: null,

@@ -1,10 +1,13 @@
 /**
  * The share link (CONTRACT.md section 4): the state a person set lives in the URL hash,
- * `#spec=<URI-encoded spec JSON>&sample=<id>&display=<mode>&mag=1&lang=<en|ko>`. Only fields that differ from
- * the defaults are written, so links stay short. Reading validates every field and never evaluates.
+ * `#spec=<URI-encoded spec JSON>&sample=<id>&display=<mode>&mag=1&lang=<en|ko>&open=<sections>&lesson=<k>`
+ * (open folded sections, the lesson step). Only fields that differ from the defaults are written, so links
+ * stay short. Reading validates every field and never evaluates.
  */
 import { compactSpec, parseSpec, type LayerSpec } from '../core/index.ts';
+import { EXAMPLES } from '../examples/examples.ts';
 import { isLanguage, type Language } from '../i18n/index.ts';
+import { isSection, SECTIONS, type SectionId } from './sections.ts';
 import { MAP_DISPLAYS, type MapDisplay, type State } from './state.ts';
 
 export interface HashState {
@@ -13,6 +16,8 @@ export interface HashState {
   mapDisplay?: MapDisplay;
   magnitude?: boolean;
   language?: Language;
+  openSections?: SectionId[];
+  lesson?: number;
 }
 
 export class HashError extends Error {
@@ -22,7 +27,8 @@ export class HashError extends Error {
 const SAMPLE_ID = /^[a-z0-9-]{1,40}$/;
 
 export function encodeHash(
-  state: Pick<State, 'spec' | 'image' | 'mapDisplay' | 'magnitude' | 'language'>,
+  state: Pick<State, 'spec' | 'image' | 'mapDisplay' | 'magnitude' | 'language'> &
+    Partial<Pick<State, 'openSections' | 'lesson'>>,
 ): string {
   const parts: string[] = [];
   const spec = compactSpec(state.spec);
@@ -31,6 +37,8 @@ export function encodeHash(
   if (state.mapDisplay !== 'symmetric') parts.push(`display=${state.mapDisplay}`);
   if (state.magnitude) parts.push('mag=1');
   parts.push(`lang=${state.language}`);
+  if (state.openSections?.length) parts.push(`open=${state.openSections.join(',')}`);
+  if (state.lesson) parts.push(`lesson=${state.lesson}`);
   return parts.join('&');
 }
 
@@ -82,6 +90,20 @@ export function decodeHash(hash: string): HashState {
         if (!isLanguage(value)) throw new HashError('lang: must be en or ko');
         out.language = value;
         break;
+      case 'open': {
+        const open = value.split(',').filter(Boolean);
+        const bad = open.find((s) => !isSection(s));
+        if (bad !== undefined) throw new HashError(`open: "${bad}" is not one of ${SECTIONS.join(', ')}`);
+        out.openSections = open as SectionId[];
+        break;
+      }
+      case 'lesson': {
+        const step = /^[1-9][0-9]?$/.test(value) ? Number(value) : NaN;
+        if (!(step <= EXAMPLES.length))
+          throw new HashError(`lesson: must be a step from 1 to ${EXAMPLES.length}`);
+        out.lesson = step;
+        break;
+      }
       default:
         throw new HashError(`${key}: unknown link field`);
     }

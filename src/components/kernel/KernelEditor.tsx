@@ -1,13 +1,14 @@
 /**
  * The kernel editor panel: kernel size, the layer's filters as tabs, and for the selected filter its
- * preset, weights (three R, G, B slices in an RGB layer), operations and bias; then the flip toggle and the
- * saved kernels. Every change goes through the store's updateSpec (src/store/kernelActions.ts); which
+ * preset and weights (three R, G, B slices in an RGB layer); folded under "Filter tools", its operations,
+ * bias, the flip toggle and the saved kernels. Every change goes through the store's updateSpec (src/store/kernelActions.ts); which
  * filter is selected is state of this panel only.
  */
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { useStore } from '../../store/index.ts';
 import { BiasField } from './BiasField.tsx';
+import { Fold } from '../Fold.tsx';
 import { FilterTabs, panelId, tabId } from './FilterTabs.tsx';
 import { FlipToggle } from './FlipToggle.tsx';
 import { KernelGrid } from './KernelGrid.tsx';
@@ -38,11 +39,13 @@ export function KernelEditor() {
         <PresetPicker filter={selected} />
         <KernelGrid key={selected} filter={selected} />
         <p className="hint kernel-help">{t('kernel.cellHelp')}</p>
-        <KernelOps filter={selected} />
-        <BiasField key={`bias-${selected}`} filter={selected} />
+        <Fold section="filter" title="fold.filter">
+          <KernelOps filter={selected} />
+          <BiasField key={`bias-${selected}`} filter={selected} />
+          <FlipToggle filter={selected} />
+          <SavedKernels filter={selected} />
+        </Fold>
       </div>
-      <FlipToggle filter={selected} />
-      <SavedKernels filter={selected} />
     </section>
   );
 }

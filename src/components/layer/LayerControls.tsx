@@ -1,14 +1,15 @@
 import { useT } from '../../i18n/index.ts';
+import { Fold } from '../Fold.tsx';
 import { ActivationField } from './ActivationField.tsx';
 import { ChannelsField } from './ChannelsField.tsx';
-import { PaddingFields } from './PaddingFields.tsx';
+import { PadModeField, PaddingFields } from './PaddingFields.tsx';
 import { PoolFields } from './PoolFields.tsx';
-import { StrideDilation } from './StrideDilation.tsx';
+import { Dilation, Stride } from './StrideDilation.tsx';
 import './layer.css';
 
 /**
- * Every setting of the layer but the filters (the kernel editor has those), in the order the layer applies
- * them: input channels, the convolution's stride, dilation and padding, the activation, the pooling.
+ * Every setting of the layer but the filters (the kernel editor has those). First what a newcomer needs:
+ * input channels, stride, padding, pooling; then, folded, dilation, the padding mode and the activation.
  */
 export function LayerControls() {
   const t = useT();
@@ -16,11 +17,15 @@ export function LayerControls() {
     <section className="panel layer-panel" aria-labelledby="layer-heading">
       <h2 id="layer-heading">{t('layer.heading')}</h2>
       <ChannelsField />
-      <StrideDilation />
+      <Stride />
       <PaddingFields />
-      <ActivationField />
       <h3 className="layer-subheading">{t('layer.pooling')}</h3>
       <PoolFields />
+      <Fold section="layer" title="fold.layer">
+        <Dilation />
+        <PadModeField />
+        <ActivationField />
+      </Fold>
     </section>
   );
 }

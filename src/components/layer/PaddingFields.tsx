@@ -61,11 +61,10 @@ function SideFields({ sides }: { sides: [number, number, number, number] }) {
   );
 }
 
-/** Padding (valid / same / explicit sides) and the padding mode (zeros / reflect / replicate). */
+/** Padding: valid, same, or explicit sides (whose four fields appear once Explicit is chosen). */
 export function PaddingFields() {
   const t = useT();
   const padding = useStore((s) => s.spec.padding);
-  const padMode = useStore((s) => s.spec.padMode);
   const geometry = useGeometry();
   const kind = paddingKind(padding);
   const sides = explicitSides(padding);
@@ -75,32 +74,39 @@ export function PaddingFields() {
     kind === 'same' && pads ? `${t('layer.sameHint')} ${t('layer.samePads', { ...pads })}` : undefined;
 
   return (
-    <>
-      <RadioGroup
-        label={t('layer.padding')}
-        value={kind}
-        options={KINDS.map((k) => ({
-          value: k,
-          label: t(KIND_LABEL[k]),
-          hint: t(k === 'valid' ? 'layer.validHint' : k === 'same' ? 'layer.sameHint' : 'layer.explicitHint'),
-        }))}
-        onChange={(k) => void setPaddingKind(k)}
-        hint={sameHint}
-      >
-        {sides && <SideFields sides={sides} />}
-      </RadioGroup>
-      <RadioGroup
-        label={t('layer.padMode')}
-        value={padMode}
-        options={PAD_MODES.map((m) => ({
-          value: m,
-          label: t(MODE_LABEL[m].label),
-          hint: t(MODE_LABEL[m].hint),
-        }))}
-        onChange={(m) => void setPadMode(m)}
-      >
-        {kind === 'valid' && <p className="hint">{t('layer.padMode.unused')}</p>}
-      </RadioGroup>
-    </>
+    <RadioGroup
+      label={t('layer.padding')}
+      value={kind}
+      options={KINDS.map((k) => ({
+        value: k,
+        label: t(KIND_LABEL[k]),
+        hint: t(k === 'valid' ? 'layer.validHint' : k === 'same' ? 'layer.sameHint' : 'layer.explicitHint'),
+      }))}
+      onChange={(k) => void setPaddingKind(k)}
+      hint={sameHint}
+    >
+      {sides && <SideFields sides={sides} />}
+    </RadioGroup>
+  );
+}
+
+/** What the padding is filled with: zeros, a reflection, or the repeated edge. */
+export function PadModeField() {
+  const t = useT();
+  const padMode = useStore((s) => s.spec.padMode);
+  const unused = useStore((s) => paddingKind(s.spec.padding) === 'valid');
+  return (
+    <RadioGroup
+      label={t('layer.padMode')}
+      value={padMode}
+      options={PAD_MODES.map((m) => ({
+        value: m,
+        label: t(MODE_LABEL[m].label),
+        hint: t(MODE_LABEL[m].hint),
+      }))}
+      onChange={(m) => void setPadMode(m)}
+    >
+      {unused && <p className="hint">{t('layer.padMode.unused')}</p>}
+    </RadioGroup>
   );
 }

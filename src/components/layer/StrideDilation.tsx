@@ -82,29 +82,33 @@ function AxisPair({ names, value, set, hint }: PairProps) {
   );
 }
 
-/** Stride and dilation, each per axis; dilation's hint works out the effective kernel size. */
-export function StrideDilation() {
+/** Stride per axis: how far the filter moves. */
+export function Stride() {
   const t = useT();
   const stride = useStore((s) => s.spec.stride);
+  return (
+    <AxisPair
+      names={{ both: 'layer.stride', rows: 'layer.strideRows', columns: 'layer.strideColumns' }}
+      value={stride}
+      set={setStride}
+      hint={t('layer.strideHint')}
+    />
+  );
+}
+
+/** Dilation per axis; its hint works out the effective kernel size. */
+export function Dilation() {
+  const t = useT();
   const dilation = useStore((s) => s.spec.dilation);
   const weights = useStore((s) => s.spec.filters[0]?.weights);
   const { kh, kw } = weights ? kernelShape(weights) : { kh: 1, kw: 1 };
   const effective = `${effectiveKernel(kh, dilation[0])} × ${effectiveKernel(kw, dilation[1])}`;
-
   return (
-    <>
-      <AxisPair
-        names={{ both: 'layer.stride', rows: 'layer.strideRows', columns: 'layer.strideColumns' }}
-        value={stride}
-        set={setStride}
-        hint={t('layer.strideHint')}
-      />
-      <AxisPair
-        names={{ both: 'layer.dilation', rows: 'layer.dilationRows', columns: 'layer.dilationColumns' }}
-        value={dilation}
-        set={setDilation}
-        hint={t('layer.dilationHint', { kernel: `${kh} × ${kw}`, effective })}
-      />
-    </>
+    <AxisPair
+      names={{ both: 'layer.dilation', rows: 'layer.dilationRows', columns: 'layer.dilationColumns' }}
+      value={dilation}
+      set={setDilation}
+      hint={t('layer.dilationHint', { kernel: `${kh} × ${kw}`, effective })}
+    />
   );
 }

@@ -1,0 +1,78 @@
+/** The first screen: the introduction, the folded sections' headings, the lesson path. */
+export const en = {
+  'intro.heading': 'What this page shows',
+  'intro.text':
+    'A filter (kernel) slides over the image; each pixel of the feature map is the sum of the filter’s weights times the pixels under it, and pooling then shrinks the map. Try another kernel preset first, then the stride and the padding, and watch the shape under each picture change.',
+  'intro.lesson': 'Start the lesson (9 steps)',
+  'intro.hide': 'Hide the introduction',
+
+  'fold.filter': 'Filter tools: operations, bias, flip, saved kernels',
+  'fold.layer': 'More layer options: dilation, padding mode, activation',
+  'fold.padded': 'Padded input: zeros, reflect, replicate',
+  'fold.numbers': 'The numbers: output size, shapes, parameters',
+  'fold.code': 'Equivalent code: TensorFlow.js, Keras, PyTorch',
+
+  'lesson.region': 'Lesson',
+  'lesson.step': 'Step {step} of {steps}',
+  'lesson.previous': 'Previous step',
+  'lesson.next': 'Next step',
+  'lesson.close': 'Close the lesson',
+
+  'lesson.outputSize':
+    'A 7 × 7 filter fits in 28 − 7 + 1 = 22 places along each axis, so the feature map is 22 × 22: (W − F + 2P) / S + 1 = (28 − 7 + 0) / 1 + 1. Each output pixel sums 49 products, which is why the boot looks blurred. Open “The numbers” to see the formula with these values.',
+  'lesson.sobel27':
+    'Two Sobel filters on a 27 × 27 image give two 25 × 25 maps, since (27 − 3) / 1 + 1 = 25. The first lights up horizontal edges, the second vertical ones, and the magnitude √(h² + v²) joins them into one outline. Pooling 25 by 2 drops the last row and column: 12 × 12.',
+  'lesson.same':
+    'SAME padding adds a ring of zeros around the image (one pixel for a 3 × 3 filter), so the map stays 28 × 28. Switch Padding to Valid and it shrinks to 26 × 26. Point at a corner of the map: the inspector shows the zeros it read.',
+  'lesson.stride2':
+    'With stride 2 the filter jumps two pixels at a time, so only every other position is computed: ⌈28 / 2⌉ = 14. The map is a coarser copy of the stride-1 map. Try stride 3: ⌈28 / 3⌉ = 10.',
+  'lesson.pool':
+    'Without padding the map is 26 × 26, and ReLU keeps only its positive values. A 2 × 2 window with stride 2 keeps the largest (max) or the mean (average) of each block: 13 × 13. Max pooling keeps the strongest edge of each block; average pooling softens it.',
+  'lesson.flip':
+    'This filter is not symmetric, so turning it 180° changes the result. With “Flip kernel” on, the page computes a true convolution and shows the flipped kernel; off, it computes the cross-correlation that CNN layers use. Toggle it under “Filter tools” and compare the maps.',
+  'lesson.rgb':
+    'A colour image has 3 channels, so the filter has one slice per channel: 3 × 3 × 3. The three slices’ results are summed into one feature map of 300 × 451. Switch Channels to Gray and the filter becomes 3 × 3 again.',
+  'lesson.filters':
+    'Four filters make four feature maps from the same image: Sobel x, Sobel y, a Laplacian and sharpen. In a Conv2D layer the number of filters is the number of output channels. Each map answers to a different pattern.',
+  'lesson.relu':
+    'ReLU, max(0, x), turns every negative value into 0 and passes the positive ones. The map before the activation is shown beside the one after: the blue (negative) edges are gone. A CNN puts such a nonlinearity after each convolution.',
+} as const;
+
+export const ko: Record<keyof typeof en, string> = {
+  'intro.heading': '이 페이지가 보여주는 것',
+  'intro.text':
+    '필터(커널)가 이미지 위를 움직이며, 특성 맵의 각 픽셀은 필터의 가중치와 그 아래 픽셀을 곱해 더한 값입니다. 풀링은 특성 맵을 줄입니다. 먼저 다른 커널 프리셋을 골라 보고, 그다음 스트라이드와 패딩을 바꾸며 각 그림 아래의 크기가 어떻게 변하는지 보세요.',
+  'intro.lesson': '단계별 학습 시작 (9단계)',
+  'intro.hide': '소개 숨기기',
+
+  'fold.filter': '필터 도구: 연산, 편향, 뒤집기, 저장한 커널',
+  'fold.layer': '레이어 추가 설정: 팽창(dilation), 패딩 방식, 활성화 함수',
+  'fold.padded': '패딩된 입력: 0, 반사, 가장자리 반복',
+  'fold.numbers': '숫자로 보기: 출력 크기, 텐서 모양, 파라미터',
+  'fold.code': '같은 레이어의 코드: TensorFlow.js, Keras, PyTorch',
+
+  'lesson.region': '단계별 학습',
+  'lesson.step': '{steps}단계 중 {step}단계',
+  'lesson.previous': '이전 단계',
+  'lesson.next': '다음 단계',
+  'lesson.close': '학습 닫기',
+
+  'lesson.outputSize':
+    '7 × 7 필터는 각 축에서 28 − 7 + 1 = 22곳에 놓일 수 있어 특성 맵은 22 × 22입니다: (W − F + 2P) / S + 1 = (28 − 7 + 0) / 1 + 1. 출력 픽셀마다 49개의 곱을 더하므로 부츠가 흐리게 보입니다. “숫자로 보기”를 열면 이 값으로 쓴 공식을 볼 수 있습니다.',
+  'lesson.sobel27':
+    '27 × 27 이미지에 소벨 필터 두 개를 적용하면 (27 − 3) / 1 + 1 = 25이므로 25 × 25 특성 맵이 두 개 나옵니다. 첫 번째는 가로 경계, 두 번째는 세로 경계에 반응하고, 크기 √(h² + v²)는 둘을 합쳐 하나의 윤곽을 만듭니다. 25를 2로 풀링하면 마지막 행과 열이 버려져 12 × 12가 됩니다.',
+  'lesson.same':
+    'SAME 패딩은 이미지 둘레에 0을 한 줄(3 × 3 필터일 때) 채워 특성 맵이 28 × 28로 유지됩니다. 패딩을 Valid로 바꾸면 26 × 26으로 줄어듭니다. 특성 맵의 모서리를 가리키면 검사기가 읽은 0들을 보여줍니다.',
+  'lesson.stride2':
+    '스트라이드 2에서는 필터가 두 픽셀씩 이동하므로 한 칸 건너 위치만 계산됩니다: ⌈28 / 2⌉ = 14. 특성 맵은 스트라이드 1 결과를 성기게 옮긴 것입니다. 스트라이드 3도 해 보세요: ⌈28 / 3⌉ = 10.',
+  'lesson.pool':
+    '패딩이 없으면 특성 맵은 26 × 26이고, ReLU는 양수 값만 남깁니다. 스트라이드 2의 2 × 2 창은 블록마다 최댓값(최대 풀링) 또는 평균(평균 풀링)을 남겨 13 × 13이 됩니다. 최대 풀링은 블록에서 가장 강한 경계를 남기고, 평균 풀링은 부드럽게 만듭니다.',
+  'lesson.flip':
+    '이 필터는 대칭이 아니어서 180° 돌리면 결과가 달라집니다. “커널 뒤집기”를 켜면 진짜 합성곱을 계산하고 뒤집힌 커널을 보여주며, 끄면 CNN 레이어가 쓰는 교차 상관을 계산합니다. “필터 도구”에서 켜고 꺼 보며 특성 맵을 비교하세요.',
+  'lesson.rgb':
+    '컬러 이미지는 채널이 3개이므로 필터도 채널마다 한 장씩, 3 × 3 × 3입니다. 세 장의 결과를 더해 300 × 451 특성 맵 하나가 됩니다. 채널을 회색조로 바꾸면 필터는 다시 3 × 3이 됩니다.',
+  'lesson.filters':
+    '필터 네 개는 같은 이미지에서 특성 맵 네 개를 만듭니다: 소벨 x, 소벨 y, 라플라시안, 샤프닝. Conv2D 레이어에서 필터 수는 출력 채널 수입니다. 특성 맵마다 다른 패턴에 반응합니다.',
+  'lesson.relu':
+    'ReLU, max(0, x)는 음수를 모두 0으로 바꾸고 양수는 그대로 통과시킵니다. 활성화 전 특성 맵이 활성화 후 특성 맵 옆에 보이며, 파란(음수) 경계가 사라집니다. CNN은 합성곱마다 이런 비선형 함수를 둡니다.',
+};
