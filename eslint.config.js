@@ -6,7 +6,7 @@ import globals from 'globals';
 const UI_LAYERS = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'public', 'docs'] },
+  { ignores: ['dist', 'dist-cli', 'node_modules', 'coverage', 'public', 'docs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

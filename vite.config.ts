@@ -1,5 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * The Content-Security-Policy of the built page: nothing may be fetched from another origin.
@@ -13,6 +14,7 @@ const CSP = [
   "media-src 'self' blob: mediastream:",
   "connect-src 'self' data: blob:",
   "worker-src 'self' blob:",
+  "manifest-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -27,10 +29,81 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * Link previews want absolute image URLs, but the site's origin is unknown here: index.html names the
+ * preview relatively, and KERNELSCOPE_SITE_URL (e.g. https://example.org/kernelscope/) set at build time
+ * makes og:image, twitter:image and og:url absolute.
+ */
+function siteUrl(): Plugin {
+  const site = process.env.KERNELSCOPE_SITE_URL;
+  return {
+    name: 'kernelscope-site-url',
+    apply: 'build',
+    transformIndexHtml: (html) => {
+      if (!site) return html;
+      const base = site.endsWith('/') ? site : `${site}/`;
+      return html
+        .replace(
+          /(<meta (?:property|name)="(?:og|twitter):image" content=")(?:\.\/)?([^"]+)"/g,
+          `$1${base}$2"`,
+        )
+        .replace(
+          '<meta property="og:type"',
+          `<meta property="og:url" content="${base}" />\n    <meta property="og:type"`,
+        );
+    },
+  };
+}
+
+/** Theme and background of the installed app: the mark's blue, the page's background. */
+const THEME_COLOR = '#2166ac';
+const BACKGROUND_COLOR = '#f6f7f9';
+
+/**
+ * Offline after the first visit (build only, so the dev server never serves a stale cache): Workbox
+ * precaches every emitted file (page, JS, CSS, the tfjs .wasm binaries) and public/ (the samples, icons).
+ * autoUpdate: a new deploy's worker takes over at once and the open tab reloads onto it.
+ */
+const pwa = VitePWA({
+  registerType: 'autoUpdate',
+  // A separate registerSW.js, not an inline script: the CSP allows scripts from 'self' only.
+  injectRegister: 'script',
+  // The glob below already lists the icons.
+  includeManifestIcons: false,
+  manifest: {
+    name: 'Kernelscope — convolution playground',
+    short_name: 'Kernelscope',
+    description: 'See what a convolution filter does to your image, live, on the GPU.',
+    lang: 'en',
+    start_url: './',
+    scope: './',
+    display: 'standalone',
+    theme_color: THEME_COLOR,
+    background_color: BACKGROUND_COLOR,
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      { src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{html,js,css,wasm,png,svg,json,webmanifest,md}', 'samples/LICENSE-*'],
+    // The link preview is for other sites' crawlers and maskable.svg the icon's source: never shown.
+    globIgnores: ['og-image.png', 'icons/maskable.svg'],
+    // Workbox skips (with only a warning) files above its 2 MiB default: the main bundle must never be one.
+    maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+    navigateFallback: 'index.html',
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    skipWaiting: true,
+  },
+});
+
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), siteUrl(), pwa],
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: false },

@@ -12,7 +12,7 @@ export class InputError extends Error {
   }
 }
 
-/** Exit statuses of CONTRACT.md section 2. */
+/** Exit statuses of the command line (docs/cli.md). */
 export const EXIT_OK = 0;
 export const EXIT_BUG = 1;
 export const EXIT_BAD_INPUT = 2;

@@ -1,10 +1,13 @@
 /**
- * The `kernelscope` command line (CONTRACT.md section 2). bin/kernelscope.js runs `main` through tsx.
+ * The `kernelscope` command line (docs/cli.md). bin/kernelscope.js runs `main` as built to JavaScript in
+ * dist-cli/ by scripts/build-cli.mjs.
  *
  * Exit 0 on success; 2 with one line on stderr for anything wrong with the input (flags, files, the spec,
  * the image); 1 for a bug, also one line unless KERNELSCOPE_DEBUG is set.
  */
 import { parseArgs } from 'node:util';
+// Bundled into the built CLI, so `--version` needs no file next to it at run time.
+import packageJson from '../../package.json' with { type: 'json' };
 import { SpecError } from '../core/index.ts';
 import { EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, InputError, oneLine } from './errors.ts';
 import { FLAT_MAP_GRAY, PNG_SCALES, type PngScale } from './png.ts';
@@ -12,6 +15,9 @@ import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './decode.ts';
 import { render } from './render.ts';
 
 export const USAGE = 'kernelscope render --image IMG --spec SPEC.json --out DIR';
+
+/** The package's version, printed by `kernelscope --version`. */
+export const VERSION: string = packageJson.version;
 
 export const HELP = `Usage: ${USAGE}
 
@@ -22,14 +28,15 @@ Options:
   --image IMG     a PNG or JPEG file (told by its bytes, not its name). Pixels are 0..255; alpha is dropped;
                   gray and palette PNGs become RGB; a JPEG's EXIF orientation is applied, as browsers do.
                   At most ${MAX_IMAGE_SIDE} pixels a side and ${MAX_IMAGE_PIXELS / 1e6} megapixels.
-  --spec SPEC     the layer spec, a JSON file (CONTRACT.md section 1; every field optional, {} is the
-                  default Sobel layer), or - to read it from standard input.
+  --spec SPEC     the layer spec, a JSON file (docs/spec.md; every field optional, {} is the default
+                  Sobel layer), or - to read it from standard input.
   --out DIR       where to write; created if missing. Existing files of the same names are replaced.
   --scale MODE    how the PNGs show the float maps: minmax (default) stretches each map on its own so its
                   minimum is black and its maximum white (a constant map is mid-gray, ${FLAT_MAP_GRAY});
                   clip shows the values as they are, clamped to 0..255, so maps compare with one another.
   -q, --quiet     print nothing on success.
   -h, --help      show this help.
+  -v, --version   print the version (${VERSION}).
 
 Writes, in DIR:
   conv.npy, maxpool.npy, avgpool.npy   float32 little-endian, C order, shape H x W x maps (NumPy .npy 1.0).
@@ -45,6 +52,8 @@ Example:
   echo '{"filters": [{"weights": [[1, 0, -1], [2, 0, -2], [1, 0, -1]]}], "activation": "relu"}' \\
     | kernelscope render --image photo.jpg --spec - --out out/
   python -c "import numpy; print(numpy.load('out/conv.npy').shape)"
+
+More: docs/cli.md (this command) and docs/spec.md (the spec format), in the Kernelscope repository.
 `;
 
 /** Where the command line reads and writes; tests may pass their own. */
@@ -68,6 +77,7 @@ const OPTIONS = {
   scale: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
 } as const;
 
 function parse(
@@ -101,6 +111,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
     io.stdout(HELP);
     return;
   }
+  if (values.version) {
+    io.stdout(`${VERSION}\n`);
+    return;
+  }
   const [command, ...extra] = positionals;
   if (command === undefined)
     throw new InputError(`missing command (usage: ${USAGE}; see kernelscope --help)`);
@@ -118,7 +132,8 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   if (!values.quiet) {
     for (const stage of stages) {
       const pngs = stage.files.length - 1;
-      io.stdout(`${stage.files[0]}  ${stage.shape.join(' x ')}  (+ ${pngs} PNG${pngs === 1 ? '' : 's'})\n`);
+      const more = stage.empty ? `no PNG: ${stage.empty}` : `+ ${pngs} PNG${pngs === 1 ? '' : 's'}`;
+      io.stdout(`${stage.files[0]}  ${stage.shape.join(' x ')}  (${more})\n`);
     }
   }
 }

@@ -81,8 +81,11 @@ export interface Session {
 /**
  * Registers the hooks of one test file: launch Chromium and a fresh context before the file, check every
  * page's log after each test, close all after the file. Call once at the top of a test file.
+ * `serviceWorkers: 'allow'` lets the page's service worker run (the offline test); blocked otherwise.
  */
-export function useBrowser(): { open: (options?: OpenOptions) => Promise<Session> } {
+export function useBrowser(setup: { serviceWorkers?: 'allow' | 'block' } = {}): {
+  open: (options?: OpenOptions) => Promise<Session>;
+} {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let origin = '';
@@ -100,8 +103,8 @@ export function useBrowser(): { open: (options?: OpenOptions) => Promise<Session
       viewport: VIEWPORT,
       deviceScaleFactor: 1,
       locale: 'en-US',
-      // No service worker may answer for the page: every request must be seen here.
-      serviceWorkers: 'block',
+      // No service worker may answer for the page (unless asked): every request must be seen here.
+      serviceWorkers: setup.serviceWorkers ?? 'block',
     });
     context.setDefaultTimeout(REDRAW_TIMEOUT_MS);
     // Nothing may leave the page's origin; abort anything that tries, so a test never waits on the network.
@@ -501,4 +504,28 @@ export async function screenshot(page: Page, name: string, alsoTo?: string): Pro
     writeFileSync(alsoTo, png);
   }
   return file;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Folded sections (native <details>; Playwright gives a <summary> no role, so it is found by its text)
+
+/** The `<summary>` of a folded section, by the start of its visible text (e.g. "The numbers"). */
+export function sectionSummary(page: Page, title: string): Locator {
+  return page.locator('details > summary').filter({ hasText: new RegExp(`^${escapeRegExp(title)}`) });
+}
+
+/** Whether the folded section whose summary starts with `title` is open. */
+export async function isSectionOpen(page: Page, title: string): Promise<boolean> {
+  return sectionSummary(page, title).evaluate((s) => (s.parentElement as HTMLDetailsElement).open);
+}
+
+/** Opens a folded section as a person would (a click on its summary), unless it is open already. */
+export async function openSection(page: Page, title: string): Promise<void> {
+  if (await isSectionOpen(page, title)) return;
+  await sectionSummary(page, title).click();
+  await expect.poll(() => isSectionOpen(page, title)).toBe(true);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

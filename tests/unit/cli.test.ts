@@ -1,10 +1,14 @@
 /**
- * The command line (CONTRACT.md section 2), run for real: `node bin/kernelscope.js` in a child process, from
- * a temporary directory, on PNG and JPEG files written here. The .npy files are read back with a parser of
+ * The command line (docs/cli.md), run for real: `node bin/kernelscope.js` in a child process, from a
+ * temporary directory, on PNG and JPEG files written here. The .npy files are read back with a parser of
  * this file's own and checked against tests/fixtures/conv-cases.json.
+ *
+ * The launcher runs the CLI built to JavaScript (dist-cli/main.js): it is rebuilt here first, so the tests
+ * see the current source, and every run goes through a Node resolve hook that fails on tsx or a .ts file,
+ * so the built CLI is known to need plain Node only.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +21,20 @@ import { encodeNpy } from '../../src/export/npy.ts';
 import { FLAT_MAP_GRAY, mapToGray } from '../../src/cli/png.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/kernelscope.js', import.meta.url));
+const BUILD_CLI = fileURLToPath(new URL('../../scripts/build-cli.mjs', import.meta.url));
+const PACKAGE_JSON = fileURLToPath(new URL('../../package.json', import.meta.url));
+
+/** A Node resolve hook (registered with --import) that refuses tsx and TypeScript sources. */
+const NO_TYPESCRIPT_HOOK = `
+export async function resolve(specifier, context, next) {
+  const resolved = await next(specifier, context);
+  const path = resolved.url.startsWith('file:') ? new URL(resolved.url).pathname : '';
+  if (/\\/node_modules\\/tsx\\/|\\.[cm]?tsx?$/.test(path)) throw new Error('the CLI loaded ' + path);
+  return resolved;
+}`;
+const NO_TYPESCRIPT = `data:text/javascript,${encodeURIComponent(
+  `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(NO_TYPESCRIPT_HOOK)}`)});`,
+)}`;
 const FIXTURES = fileURLToPath(new URL('../fixtures/conv-cases.json', import.meta.url));
 
 interface FixtureArray {
@@ -43,21 +61,37 @@ interface Run {
 let work: string;
 let fixtures: Fixtures;
 
+/** Runs a Node script to its end; rejects with its output when it fails. */
+function runNode(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')}: ${output}`))));
+  });
+}
+
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'kernelscope-cli-'));
   fixtures = JSON.parse(await readFile(FIXTURES, 'utf8')) as Fixtures;
-});
+  await runNode([BUILD_CLI]);
+}, 120_000);
 
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** Runs the real CLI from the temporary directory (not the repo), optionally feeding standard input. */
-function runCli(args: string[], stdin = ''): Promise<Run> {
+/**
+ * Runs the real CLI from the temporary directory (not the repo) with plain Node (no TypeScript allowed),
+ * optionally feeding standard input.
+ */
+function runCli(args: string[], stdin = '', bin = BIN): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
+    const child = spawn(process.execPath, ['--import', NO_TYPESCRIPT, bin, ...args], {
       cwd: work,
-      env: { ...process.env, KERNELSCOPE_DEBUG: '' },
+      env: { ...process.env, KERNELSCOPE_DEBUG: '', NODE_OPTIONS: '' },
     });
     let stdout = '';
     let stderr = '';
@@ -373,7 +407,31 @@ describe('kernelscope render: results', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/kernelscope render --image IMG --spec SPEC\.json --out DIR/);
     expect(run.stdout).toMatch(/minmax/);
+    expect(run.stdout).toMatch(/--version/);
+    expect(run.stdout).toMatch(/docs\/spec\.md/);
+    expect(run.stdout).toMatch(/docs\/cli\.md/);
     expect(run.stderr).toBe('');
+  });
+
+  it.each(['--version', '-v', 'render --version'])(
+    'prints the package version for `kernelscope %s` and exits 0',
+    async (args) => {
+      const { version } = JSON.parse(await readFile(PACKAGE_JSON, 'utf8')) as { version: string };
+      const run = await runCli(args.split(' '));
+      expect(run).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    },
+  );
+
+  it('says in one line how to build it when the built CLI is missing', async () => {
+    // The launcher alone, with no dist-cli/ beside its folder.
+    const bin = join(work, 'unbuilt', 'bin', 'kernelscope.js');
+    await mkdir(join(work, 'unbuilt', 'bin'), { recursive: true });
+    await copyFile(BIN, bin);
+    const run = await runCli(['--version'], '', bin);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^kernelscope: the command line is not built .*npm run build:cli.*\n$/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
   it.each(['case-000', 'case-002', 'case-021', 'seed-sobel-27-valid'])(

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * Builds the command line (src/cli/main.ts and the core it uses) into one JavaScript file, dist-cli/main.js,
+ * which bin/kernelscope.js runs with plain Node. Runs on `npm ci` / `npm install` (the `prepare` script) and
+ * as `npm run build:cli`. The runtime dependencies (@tensorflow/*, pngjs, jpeg-js) stay imports, resolved
+ * from node_modules at run time.
+ *
+ * It builds into a temporary folder and renames the file into place, so a run that overlaps another (two
+ * test runs) never leaves a half-written dist-cli/main.js.
+ */
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT_DIR = path.join(ROOT, 'dist-cli');
+
+mkdirSync(OUT_DIR, { recursive: true });
+const staging = mkdtempSync(path.join(OUT_DIR, '.build-'));
+try {
+  await build({
+    root: ROOT,
+    configFile: false,
+    logLevel: 'warn',
+    // Bare imports stay external in an SSR build: Node loads them from node_modules.
+    ssr: { target: 'node' },
+    build: {
+      ssr: path.join(ROOT, 'src/cli/main.ts'),
+      outDir: staging,
+      emptyOutDir: false,
+      target: 'node20',
+      minify: false,
+      sourcemap: false,
+      copyPublicDir: false,
+      rollupOptions: { output: { format: 'es', entryFileNames: 'main.js', codeSplitting: false } },
+    },
+  });
+  renameSync(path.join(staging, 'main.js'), path.join(OUT_DIR, 'main.js'));
+} finally {
+  rmSync(staging, { recursive: true, force: true });
+}
