@@ -4,6 +4,7 @@
  * link shows why its maps look as they do.
  */
 import type { LayerSpec } from '../core/index.ts';
+import { lessonHash } from '../examples/examples.ts';
 import { store } from './store.ts';
 
 /** In page order: filter tools, more layer options, the padded input, the numbers, the code. */
@@ -40,4 +41,9 @@ export function setSectionOpen(section: SectionId, open: boolean): void {
 /** The lesson's step (1-based), or null to close it. */
 export function setLessonStep(lesson: number | null): void {
   store.setState({ lesson });
+}
+
+/** Opens step `step` of the lesson as its link would: main.tsx applies the new hash (spec, sample, step). */
+export function openLesson(step: number): void {
+  location.hash = lessonHash(step);
 }

@@ -57,6 +57,10 @@ describe('accessibility', () => {
       }),
     ],
     ['RGB filters, in Korean', link({ channels: 'rgb' }, 'ko')],
+    [
+      'every folded section open, the lesson at step 3',
+      `${link({ padding: 'same' })}&open=filter,layer,padded,numbers,code&lesson=3`,
+    ],
     ['RGB per channel', link({ channels: 'rgb-per-channel' })],
   ])('axe finds no serious or critical violation: %s', async (_, hash) => {
     const { page } = await open(hash ? { hash } : {});

@@ -5,7 +5,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, exampleHash, type CourseExample } from '../../src/examples/examples.ts';
-import { alertText, canvas, expectShape, RESULTS_DIR, screenshot, useBrowser } from './support.ts';
+import {
+  alertText,
+  canvas,
+  expectShape,
+  openSection,
+  RESULTS_DIR,
+  screenshot,
+  useBrowser,
+} from './support.ts';
 import path from 'node:path';
 
 const { open } = useBrowser();
@@ -42,6 +50,7 @@ describe('each course-note example opens from its link', () => {
     const example = EXAMPLES.find((e) => e.id === 'output-size-7x7')!;
     const { page } = await open({ hash: `#${exampleHash(example)}` });
     await expectExample(page, example);
+    await openSection(page, 'The numbers');
     const formula = page.getByRole('region', { name: 'Output size', exact: true });
     await expect
       .poll(() => formula.innerText())
@@ -71,6 +80,7 @@ describe('each course-note example opens from its link', () => {
       .poll(() => canvas(page, 'Sobel magnitude').count(), { message: 'a Sobel magnitude canvas' })
       .toBe(1);
     await expectShape(page, 'Sobel magnitude', '25 × 25');
+    await openSection(page, 'The numbers');
     const formula = page.getByRole('region', { name: 'Output size', exact: true });
     const text = await formula.innerText();
     expect(text).toContain('⌊(27 + 0 + 0 − 1·(3 − 1) − 1) / 1⌋ + 1 = ⌊24 / 1⌋ + 1 = 25');
@@ -84,6 +94,7 @@ describe('each course-note example opens from its link', () => {
     const example = EXAMPLES.find((e) => e.id === 'stride-2-halves')!;
     const { page } = await open({ hash: `#${exampleHash(example)}` });
     await expectExample(page, example);
+    await openSection(page, 'Equivalent code');
     const code = page.getByRole('region', { name: 'Equivalent code', exact: true });
     const tabs = code.getByRole('tablist', { name: 'Code language' });
     const panel = code.getByRole('tabpanel');

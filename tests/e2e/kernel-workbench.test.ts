@@ -13,6 +13,7 @@ import {
   differingPixels,
   expectShape,
   kernelCell,
+  openSection,
   readCanvas,
   redrawAfter,
   RESULTS_DIR,
@@ -233,6 +234,7 @@ describe('the kernel workbench', () => {
 
   it('kernel operations: transpose, negate, rotate, normalise, divide by count, randomize, reset', async () => {
     const page = await openWithScene();
+    await openSection(page, 'Filter tools');
     // Sobel x sums to 0: normalising by the sum is offered but disabled, and says why.
     const byS = button(page, 'Normalize by sum');
     expect(await byS.isDisabled()).toBe(true);
@@ -382,6 +384,7 @@ describe('the kernel workbench', () => {
 
   it('the bias of a filter shifts its feature map', async () => {
     const page = await openWithScene();
+    await openSection(page, 'Filter tools');
     const bias = spin(page, 'Bias of filter 1');
     expect(await bias.inputValue()).toBe('0');
     const before = await readCanvas(page, 'Feature map 1');
@@ -397,6 +400,7 @@ describe('the kernel workbench', () => {
       [0, 0, -1],
     ];
     const page = await openWithScene(link({ filters: [{ weights: corner }] }));
+    await openSection(page, 'Filter tools');
     const flip = page.getByRole('checkbox', { name: 'Flip kernel (true convolution)', exact: true });
     expect(await flip.isChecked()).toBe(false);
     const before = await readCanvas(page, 'Feature map 1');
@@ -492,6 +496,8 @@ describe('the kernel workbench', () => {
 
   it('saves a kernel in the browser, loads it back after a reload, deletes it; corrupt storage is ignored', async () => {
     const page = await openWithScene();
+    // Opened once, the section stays open across the reloads: the link keeps it (open=filter).
+    await openSection(page, 'Filter tools');
     await page.getByText('Saved kernels', { exact: true }).click();
     await kernelCell(page, 1, 1, 1).click();
     await page.keyboard.type('9');
@@ -523,6 +529,7 @@ describe('the kernel workbench', () => {
 
   it('speaks Korean: labels of the editor in the course notes’ terms', async () => {
     const { page } = await open({ hash: '#lang=ko' });
+    await openSection(page, '필터 도구');
     expect(await page.getByRole('combobox', { name: '커널 프리셋', exact: true }).count()).toBe(1);
     expect(await page.getByRole('textbox', { name: '필터 1 행 2 열 3', exact: true }).count()).toBe(1);
     expect(await page.getByRole('spinbutton', { name: '필터 1의 편향', exact: true }).count()).toBe(1);

@@ -14,6 +14,7 @@ import {
   caption,
   chooseFile,
   expectShape,
+  openSection,
   readCanvas,
   RESULTS_DIR,
   redrawAfter,
@@ -95,6 +96,9 @@ describe('the layer controls on a 28 × 28 image', () => {
 
   it('offers every control by its accessible name', async () => {
     await expectShape(page, 'Input image', '28 × 28');
+    // Dilation, the padding mode and the activation are folded, and so is the padding view: open them.
+    await openSection(page, 'More layer options');
+    await openSection(page, 'Padded input');
     for (const [g, names] of [
       ['Channels', ['Gray', 'RGB', 'RGB per channel']],
       ['Activation', ['None', 'ReLU', 'Absolute |x|', 'Clip 0..255']],
@@ -389,6 +393,7 @@ describe('the padding view on a large image (200 × 150)', () => {
   beforeAll(async () => {
     ({ page: big } = await open());
     await redrawAfter(big, () => chooseFile(big, scene('large.png', 200, 150)), 'choosing a 200 × 150 PNG');
+    await openSection(big, 'Padded input');
   });
 
   it('opens zoomed on the top-left corner, where one padded pixel is visible, and can show the whole', async () => {

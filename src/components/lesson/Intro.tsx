@@ -27,8 +27,9 @@ function writeHidden(): void {
 export function Intro() {
   const t = useT();
   const [hidden, setHidden] = useState(readHidden);
+  // During the lesson its own paragraph says what to look at.
   const inLesson = useStore((s) => s.lesson !== null);
-  if (hidden) return null;
+  if (hidden || inLesson) return null;
   return (
     <section className="intro" aria-labelledby="intro-heading">
       <h2 id="intro-heading" className="visually-hidden">
@@ -36,11 +37,9 @@ export function Intro() {
       </h2>
       <p>{t('intro.text')}</p>
       <div className="intro-actions">
-        {!inLesson && (
-          <a className="button" href={`#${lessonHash(1)}`}>
-            {t('intro.lesson')}
-          </a>
-        )}
+        <a className="button" href={`#${lessonHash(1)}`}>
+          {t('intro.lesson')}
+        </a>
         <button
           type="button"
           onClick={() => {

@@ -17,8 +17,7 @@ export function Lesson() {
     <section className="lesson" aria-label={t('lesson.region')}>
       <div className="lesson-text">
         <h2>
-          <span className="lesson-step">{t('lesson.step', { step, steps })}</span>
-          {t(example.title)}
+          <span className="lesson-step">{t('lesson.step', { step, steps })}:</span> {t(example.title)}
         </h2>
         <p>{t(example.lesson)}</p>
       </div>
