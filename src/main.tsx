@@ -9,7 +9,15 @@ import { engine, requestedBackend, startBackend, watchContextLoss } from './engi
 import { loadSample } from './image/load.ts';
 import { DEFAULT_SAMPLE_ID, findSample } from './image/samples.ts';
 import { defaultSpec } from './core/index.ts';
-import { raise, sectionsForSpec, setBackendStatus, store, withSections } from './store/index.ts';
+import {
+  checkLink,
+  linkKept,
+  raise,
+  sectionsForSpec,
+  setBackendStatus,
+  store,
+  withSections,
+} from './store/index.ts';
 import { decodeHash, encodeHash, type HashState } from './store/urlHash.ts';
 import './styles.css';
 
@@ -55,10 +63,34 @@ function mirrorStateInHash(): void {
   write();
   window.addEventListener('hashchange', () => {
     if (location.hash.slice(1) === written) return;
-    const parsed = applyHash(location.hash);
-    if (parsed.sampleId && parsed.sampleId !== store.getState().image?.sampleId)
-      void loadSample(parsed.sampleId);
+    // Whatever the link did, the URL then says what the page shows (a refused link is written over).
+    void openLinkLive(location.hash).finally(() => {
+      written = '';
+      write();
+    });
   });
+}
+
+/**
+ * A link opened in a live tab passes the controls' checks (`checkLink`); refused, it says why and the
+ * page keeps its state. A link naming another sample loads it with the link's spec, or keeps both.
+ */
+async function openLinkLive(hash: string): Promise<void> {
+  const checked = checkLink(hash);
+  if ('notice' in checked) {
+    raise(checked.notice);
+    return;
+  }
+  const { parsed } = checked;
+  if (parsed.sampleId && parsed.sampleId !== store.getState().image?.sampleId) {
+    if (!findSample(parsed.sampleId)) {
+      raise(linkKept(`sample: there is no sample "${parsed.sampleId}"`));
+      return;
+    }
+    const spec = parsed.spec ?? defaultSpec();
+    if (!(await loadSample(parsed.sampleId, { spec, refused: linkKept }))) return;
+  }
+  applyHash(hash);
 }
 
 async function boot(): Promise<void> {
@@ -79,7 +111,8 @@ async function boot(): Promise<void> {
   watchContextLoss(engine, setBackendStatus);
   engine.start();
   const sampleId = fromLink.sampleId && findSample(fromLink.sampleId) ? fromLink.sampleId : DEFAULT_SAMPLE_ID;
-  const loaded = await loadSample(sampleId);
+  const linkRefused = (detail: string) => ({ key: 'error.link', params: { detail } }) as const;
+  const loaded = await loadSample(sampleId, { spec: store.getState().spec, refused: linkRefused });
   if (!loaded && !store.getState().image) {
     // The link's spec does not fit its sample (e.g. a 31x31 kernel on a 28x28 image): open the defaults.
     linkProblem ??= store.getState().error;

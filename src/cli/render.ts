@@ -42,6 +42,8 @@ export interface StageResult {
   name: 'conv' | 'maxpool' | 'avgpool';
   shape: [number, number, number];
   files: string[];
+  /** Why the stage is empty (a pooling window larger than the map): its .npy is 0 x 0 x maps, no PNG. */
+  empty?: string;
 }
 
 async function readText(stream: AsyncIterable<Buffer | string>, limit: number): Promise<string> {
@@ -186,6 +188,11 @@ export async function render(
     await write(npyPath, encodeNpy(data, shape));
     const files = [npyPath];
     const [height, width, maps] = shape;
+    const empty = name !== 'conv' ? geometry.pool.empty?.message : undefined;
+    if (empty) {
+      results.push({ name, shape, files, empty });
+      continue;
+    }
     for (let m = 0; m < maps; m++) {
       const pngPath = join(options.outDir, `${name}-${m + 1}.png`);
       await write(pngPath, encodeGrayPng(width, height, mapToGray(data, shape, m, options.scale)));

@@ -1,7 +1,7 @@
 /**
  * Shape arithmetic of a conv layer, as pure functions over numbers (no tensors): effective kernel size,
  * TensorFlow's SAME padding, output sizes, and `layerGeometry`, which checks a spec against an image size
- * and throws a `SpecError` that says what leaves no output.
+ * and throws a `SpecError` that says what leaves no feature map (an empty pooling is reported, not thrown).
  */
 import {
   inputChannels,
@@ -72,8 +72,22 @@ export function resolvePadding(
 
 export interface PoolGeometry {
   pads: Pads;
+  /** Output size; 0 on an axis the window does not fit (see `empty`). */
   height: number;
   width: number;
+  /**
+   * Set when the pooling has no output: its window is larger than the feature map with "valid" pool
+   * padding. The layer still runs; the page says so in place of the pooled maps.
+   */
+  empty: PoolEmpty | null;
+}
+
+/** Why a pooling has no output: its window and the map it does not fit, [rows, columns] each. */
+export interface PoolEmpty {
+  window: [number, number];
+  map: [number, number];
+  /** The same in English words, for the command line and a refused change. */
+  message: string;
 }
 
 export interface LayerGeometry {
@@ -96,7 +110,7 @@ function axisName(axis: 0 | 1): string {
   return axis === 0 ? 'tall' : 'wide';
 }
 
-/** Pool geometry for maps of `height` x `width`; throws if the window leaves no output. */
+/** Pool geometry for maps of `height` x `width`; `empty` says why when the window leaves no output. */
 export function poolGeometry(pool: PoolSpec, height: number, width: number): PoolGeometry {
   const pads =
     pool.padding === 'same'
@@ -104,25 +118,32 @@ export function poolGeometry(pool: PoolSpec, height: number, width: number): Poo
       : { top: 0, bottom: 0, left: 0, right: 0 };
   const outH = outputSize(height, pool.size[0], pool.stride[0], pads.top, pads.bottom);
   const outW = outputSize(width, pool.size[1], pool.stride[1], pads.left, pads.right);
-  for (const [axis, out] of [
-    [0, outH],
-    [1, outW],
-  ] as const) {
-    if (out < 1) {
-      const size = axis === 0 ? height : width;
-      throw new SpecError(
-        'pool.size',
-        `a ${pool.size[axis]}-cell pooling window does not fit in a feature map ${size} ${axisName(axis)} ` +
-          `with "valid" pool padding; use a smaller window or "same"`,
-      );
-    }
-  }
-  return { pads, height: outH, width: outW };
+  const empty: PoolEmpty | null =
+    outH < 1 || outW < 1
+      ? {
+          window: [pool.size[0], pool.size[1]],
+          map: [height, width],
+          message:
+            `the ${pool.size[0]} x ${pool.size[1]} pooling window is larger than the ${height} x ${width} ` +
+            `feature map, so the pooling has no output; use a smaller window or "same" pool padding`,
+        }
+      : null;
+  return { pads, height: empty ? 0 : outH, width: empty ? 0 : outW, empty };
+}
+
+/**
+ * Why `spec` empties a pooling on this image that `before` (the spec in effect) leaves with output, as a
+ * `SpecError`; null otherwise. A change may keep a pooling empty (a 1 x 1 image), never wipe one shown.
+ */
+export function emptiedStage(before: LayerGeometry | null, after: LayerGeometry): SpecError | null {
+  if (!after.pool.empty || (before && before.pool.empty)) return null;
+  return new SpecError('pool.size', after.pool.empty.message);
 }
 
 /**
  * Every shape of the layer for an image of `height` x `width`. Throws a `SpecError` when filters differ in
- * size, padding is negative for reflect, or any stage would have no output.
+ * size, reflect padding is wider than the image, or the convolution would have no output. A pooling
+ * with no output does not throw: `pool.empty` says why (the rest of the layer still runs).
  */
 export function layerGeometry(spec: LayerSpec, height: number, width: number): LayerGeometry {
   const first = spec.filters[0];

@@ -3,9 +3,13 @@
  * cells are ignored: never the max, never counted in the average (TensorFlow's rule).
  */
 import * as tf from '@tensorflow/tfjs-core';
+import { poolGeometry } from './geometry.ts';
 import type { PoolSpec } from './spec.ts';
 
 function pool4d(maps: tf.Tensor3D, pool: PoolSpec, kind: 'max' | 'avg'): tf.Tensor3D {
+  const [height, width, count] = maps.shape;
+  // A window larger than the map: no output (geometry's `pool.empty`), an empty tensor rather than an error.
+  if (poolGeometry(pool, height, width).empty) return tf.zeros([0, 0, count]);
   return tf.tidy(() => {
     const x = tf.expandDims(maps, 0) as tf.Tensor4D;
     const op = kind === 'max' ? tf.maxPool : tf.avgPool;

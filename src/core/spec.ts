@@ -123,8 +123,19 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: s
   );
 }
 
+/** Largest finite float32: weights and biases become float32 tensors, so anything beyond is Infinity. */
+export const FLOAT32_MAX = 3.4028234663852886e38;
+
+/** Whether `x` is a number a float32 tensor holds as a finite value (|x| <= FLOAT32_MAX). */
+export function isFloat32Finite(x: number): boolean {
+  return Number.isFinite(x) && Math.abs(x) <= FLOAT32_MAX;
+}
+
 function finiteNumber(value: unknown, field: string): number {
-  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (typeof value === 'number' && isFloat32Finite(value)) return value;
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    throw new SpecError(field, `is ${value}, beyond float32 (at most ±3.4028235e38)`);
+  }
   throw new SpecError(field, `must be a finite number, got ${describe(value)}`);
 }
 

@@ -1,14 +1,22 @@
 /**
- * Loading an image into the page: decode and check it, make sure the current layer can run on its size,
- * then hand the pixels to the engine and record it in the store. Any failure raises an alert and keeps
- * the previous image, spec and results.
+ * Loading an image into the page: decode and check it, make sure the current layer (or a link's) can run
+ * on its size, then hand the pixels to the engine and record it in the store. Any failure raises an alert
+ * and keeps the previous image, spec and results. A pooling left empty by a small image is no failure:
+ * the page says so in place of its maps.
  */
 import { engine } from '../engine/index.ts';
-import { raise, setImage, specProblem, store, type ImageSource } from '../store/index.ts';
+import type { LayerSpec } from '../core/index.ts';
+import { raise, setImage, specProblem, store, type ImageSource, type Notice } from '../store/index.ts';
 import { decodeImage, ImageError } from './decode.ts';
 import { findSample, sampleUrl } from './samples.ts';
 
 let generation = 0;
+
+/** A link's spec to load the image with (instead of the page's), and the notice if it does not fit. */
+export interface LinkLoad {
+  spec: LayerSpec;
+  refused: (detail: string) => Notice;
+}
 
 /** Loads `blob`; resolves true if it is now the input. A newer load started meanwhile wins. */
 export async function loadImage(
@@ -17,6 +25,7 @@ export async function loadImage(
   source: ImageSource,
   sampleId: string | null = null,
   crop: [number, number, number, number] | null = null,
+  link: LinkLoad | null = null,
 ): Promise<boolean> {
   const mine = ++generation;
   let decoded;
@@ -48,13 +57,17 @@ export async function loadImage(
   try {
     if (mine !== generation) return false;
     const meta = { source, sampleId, name, width: decoded.width, height: decoded.height };
-    const problem = specProblem(store.getState().spec, meta);
+    const problem = specProblem(link?.spec ?? store.getState().spec, meta);
     if (problem) {
-      raise({ key: 'error.imageSpec', params: { name, detail: problem.message } });
+      raise(
+        link
+          ? link.refused(problem.message)
+          : { key: 'error.imageSpec', params: { name, detail: problem.message } },
+      );
       return false;
     }
     engine.setImage(decoded.bitmap);
-    setImage(meta);
+    setImage(meta, link?.spec);
     return true;
   } finally {
     decoded.bitmap.close();
@@ -65,7 +78,7 @@ export async function loadFile(file: File, source: ImageSource = 'file'): Promis
   return loadImage(file, file.name || 'pasted image', source);
 }
 
-export async function loadSample(id: string): Promise<boolean> {
+export async function loadSample(id: string, link: LinkLoad | null = null): Promise<boolean> {
   const sample = findSample(id);
   if (!sample) return false;
   const response = await fetch(sampleUrl(sample));
@@ -73,5 +86,5 @@ export async function loadSample(id: string): Promise<boolean> {
     raise({ key: 'error.broken', params: { name: sample.file } });
     return false;
   }
-  return loadImage(await response.blob(), sample.label, 'sample', sample.id, sample.crop ?? null);
+  return loadImage(await response.blob(), sample.label, 'sample', sample.id, sample.crop ?? null, link);
 }

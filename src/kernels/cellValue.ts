@@ -1,7 +1,10 @@
 /**
  * Parses what a person types in a kernel cell: a number (`-2`, `0.5`, `1e-3`), or numbers joined by
- * `*` and `/` (`1/9`, `2*3`, `-1/16`). Never evaluates; returns null for anything else.
+ * `*` and `/` (`1/9`, `2*3`, `-1/16`). Never evaluates; returns null for anything else, and for a
+ * result a float32 weight cannot hold (`1e39`, `1/0`).
  */
+import { isFloat32Finite } from '../core/spec.ts';
+
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 export function parseCellValue(text: string): number | null {
@@ -20,5 +23,5 @@ export function parseCellValue(text: string): number | null {
     const n = Number(part);
     value = i === 0 ? n : op === '/' ? value / n : value * n;
   }
-  return Number.isFinite(value) ? value : null;
+  return isFloat32Finite(value) ? value : null;
 }

@@ -1,12 +1,22 @@
 /**
  * The one zustand store (vanilla, so the engine and the URL hash can subscribe outside React) and the
- * actions that change it. A spec change that would leave no output for the current image is refused
- * with an error notice and the last good spec stays.
+ * actions that change it. Every spec change (a control, an imported file, a link opened in a live tab)
+ * passes `specChangeProblem`: one that would leave no feature map for the current image, or empty a
+ * pooling that has output now, is refused with an error notice and the last good spec stays. A new image
+ * needs only a feature map (`specProblem`): its empty poolings are explained in place.
  */
 import { useStore as useZustand } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore } from 'zustand/vanilla';
-import { defaultSpec, layerGeometry, parseSpec, SpecError, type LayerSpec } from '../core/index.ts';
+import {
+  defaultSpec,
+  emptiedStage,
+  layerGeometry,
+  parseSpec,
+  SpecError,
+  type LayerGeometry,
+  type LayerSpec,
+} from '../core/index.ts';
 import { browserLanguage, type Language } from '../i18n/index.ts';
 import type { BackendStatus, ImageMeta, InspectTarget, MapDisplay, Notice, State } from './state.ts';
 
@@ -33,7 +43,10 @@ export function useStore<T>(selector: (state: State) => T): T {
   return useZustand(store, selector);
 }
 
-/** Why a spec cannot run on an image of this size, or null if it can. */
+/**
+ * Why a spec cannot run on an image of this size (no feature map, reflect padding wider than the image),
+ * or null if it can. An empty pooling is no problem here (a new image loads with it explained in place).
+ */
 export function specProblem(spec: LayerSpec, image: ImageMeta | null): SpecError | null {
   try {
     if (image) layerGeometry(spec, image.height, image.width);
@@ -42,6 +55,23 @@ export function specProblem(spec: LayerSpec, image: ImageMeta | null): SpecError
     if (error instanceof SpecError) return error;
     throw error;
   }
+}
+
+/**
+ * Why the current image cannot go from spec `from` to spec `to`: `specProblem`, or a pooling that has
+ * output under `from` and none under `to` (nothing a person sees is wiped by a change); null if it can.
+ */
+export function specChangeProblem(from: LayerSpec, to: LayerSpec, image: ImageMeta | null): SpecError | null {
+  if (!image) return null;
+  const problem = specProblem(to, image);
+  if (problem) return problem;
+  let before: LayerGeometry | null = null;
+  try {
+    before = layerGeometry(from, image.height, image.width);
+  } catch {
+    // The spec in effect does not fit (cannot happen once an image is in): any spec that fits is better.
+  }
+  return emptiedStage(before, layerGeometry(to, image.height, image.width));
 }
 
 function specNotice(error: SpecError): Notice {
@@ -64,7 +94,7 @@ export function updateSpec(change: (draft: LayerSpec) => LayerSpec | void): bool
     store.setState({ error: specNotice(error) });
     return false;
   }
-  const problem = specProblem(next, store.getState().image);
+  const problem = specChangeProblem(current, next, store.getState().image);
   if (problem) {
     store.setState({ error: specNotice(problem) });
     return false;
@@ -73,8 +103,9 @@ export function updateSpec(change: (draft: LayerSpec) => LayerSpec | void): bool
   return true;
 }
 
-export function setImage(image: ImageMeta): void {
-  store.setState({ image, error: null });
+/** A new input; with `spec`, that spec along with it (a link naming its sample), checked by the caller. */
+export function setImage(image: ImageMeta, spec?: LayerSpec): void {
+  store.setState({ image, error: null, ...(spec && { spec }) });
 }
 
 export function setMapDisplay(mapDisplay: MapDisplay): void {

@@ -8,6 +8,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scene } from './fixtures.ts';
 import {
+  alertText,
   canvas,
   chooseFile,
   differingPixels,
@@ -154,7 +155,7 @@ describe('the kernel workbench', () => {
     ]);
   });
 
-  it('an invalid cell is marked and explained, and the last valid value stays in effect', async () => {
+  it('an invalid cell is marked and explained, and the weight from before the typing stays in effect', async () => {
     const page = await openWithScene();
     const cell = kernelCell(page, 1, 2, 1);
     await cell.click();
@@ -169,15 +170,42 @@ describe('the kernel workbench', () => {
     const describedBy = await cell.getAttribute('aria-describedby');
     expect(describedBy).toBeTruthy();
     const explanation = await page.locator(`[id="${describedBy}"]`).innerText();
-    expect(explanation).toMatch(/Row 2, column 1: “-3x” is not a number; -3 is still used/);
+    expect(explanation).toMatch(
+      /Row 2, column 1: “-3x” is not a number a filter can hold .*; -2, the value before, is still used/,
+    );
+    // The valid prefix "-3" typed on the way is not kept: only what the final text means counts.
+    await expectWeights(page, [
+      [-1, 0, 1],
+      [-2, 0, 2],
+      [-1, 0, 1],
+    ]);
     await page.keyboard.press('Tab'); // leaving keeps the invalid text marked
     expect(await cell.getAttribute('aria-invalid')).toBe('true');
-    expect((await weightsOf(page))[1]?.[0]).toBe(-3);
+    expect((await weightsOf(page))[1]?.[0]).toBe(-2);
     // Escape in the cell brings back the value in effect.
     await cell.click();
     await page.keyboard.press('Escape');
-    expect(await cell.inputValue()).toBe('-3');
+    expect(await cell.inputValue()).toBe('-2');
     expect(await cell.getAttribute('aria-invalid')).toBeNull();
+  });
+
+  it('typing 1e309, 1/0, 0x10, 1_000 or 1e39 key by key keeps no valid prefix typed on the way', async () => {
+    const page = await openWithScene();
+    const cell = kernelCell(page, 1, 2, 2);
+    for (const text of ['1e309', '1/0', '0x10', '1_000', '1e39']) {
+      await cell.click(); // focus selects the text: typing replaces it
+      await page.keyboard.type(text, { delay: 20 });
+      expect(await cell.getAttribute('aria-invalid'), text).toBe('true');
+      await page.keyboard.press('Enter'); // Enter does not commit an invalid text either
+      await expectWeights(page, [
+        [-1, 0, 1],
+        [-2, 0, 2],
+        [-1, 0, 1],
+      ]);
+      await page.keyboard.press('Escape');
+      expect(await cell.inputValue(), text).toBe('0');
+    }
+    expect(await alertText(page)).toBe('');
   });
 
   it('dragging a cell up or down scrubs its value live (4 px a step; Shift for 0.1); a click still focuses', async () => {

@@ -17,10 +17,30 @@ describe('parseCellValue', () => {
     expect(parseCellValue(text)).toBeCloseTo(value, 12);
   });
 
-  it.each(['', 'abc', '1/0', '2**3', 'alert(1)', '1+1', '--1', '(1)', 'Infinity', 'NaN', '1/'])(
-    'refuses %j without evaluating it',
-    (text) => {
-      expect(parseCellValue(text)).toBeNull();
-    },
-  );
+  it('takes values up to the float32 limit', () => {
+    expect(parseCellValue('3.4e38')).toBe(3.4e38);
+    expect(parseCellValue('-1e38')).toBe(-1e38);
+  });
+
+  it.each([
+    '',
+    'abc',
+    '1/0',
+    '2**3',
+    'alert(1)',
+    '1+1',
+    '--1',
+    '(1)',
+    'Infinity',
+    'NaN',
+    '1/',
+    '1e309',
+    '1e39',
+    '-3.5e38',
+    '1e20*1e20',
+    '0x10',
+    '1_000',
+  ])('refuses %j without evaluating it', (text) => {
+    expect(parseCellValue(text)).toBeNull();
+  });
 });

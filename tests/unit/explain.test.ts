@@ -173,6 +173,7 @@ function runCase(json: unknown, image: Image, picks: Array<[number, number]>): b
   } catch {
     return false; // no output for this image: nothing to explain
   }
+  if (geometry.pool.empty) return false; // the reference refuses an empty pooling altogether
   const reference = referenceLayer(image, spec);
   const input = layerInput(image, spec);
   for (const stage of ['preActivation', 'features', 'maxPool', 'avgPool'] as const) {

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   effectiveKernel,
+  emptiedStage,
   layerGeometry,
   mapCount,
   outputSize,
@@ -12,7 +13,7 @@ import {
   resolvePadding,
   samePadding,
 } from '../../src/core/geometry.ts';
-import { parseSpec, SpecError } from '../../src/core/spec.ts';
+import { defaultSpec, parseSpec, SpecError } from '../../src/core/spec.ts';
 
 /** A k x k filter of ones (the values do not matter to geometry). */
 function ones(kh: number, kw = kh): number[][] {
@@ -124,7 +125,12 @@ describe('resolvePadding and layerGeometry', () => {
     expect(geo.kernel).toEqual([2, 5]);
     // rows: floor((9 + 1 - 2) / 2) + 1 = 5; columns: floor((11 + 2 - 5) / 3) + 1 = 3
     expect(geo.conv).toEqual({ height: 5, width: 3, maps: 1 });
-    expect(geo.pool).toEqual({ pads: { top: 0, bottom: 0, left: 0, right: 0 }, height: 5, width: 3 });
+    expect(geo.pool).toEqual({
+      pads: { top: 0, bottom: 0, left: 0, right: 0 },
+      height: 5,
+      width: 3,
+      empty: null,
+    });
   });
 
   it('counts one map per filter, three per filter for rgb-per-channel', () => {
@@ -147,6 +153,7 @@ describe('resolvePadding and layerGeometry', () => {
       pads: { top: 0, bottom: 1, left: 0, right: 1 },
       height: 4,
       width: 4,
+      empty: null,
     });
   });
 });
@@ -205,16 +212,28 @@ describe('layerGeometry refuses', () => {
     }
   });
 
-  it('a valid pooling window larger than the feature maps, and accepts it with same pooling', () => {
+  it('no pooling window larger than the feature maps: reported as an empty pooling, not refused', () => {
     const spec = { padding: 'valid', pool: { size: 3, stride: 1, padding: 'valid' } };
-    const error = geometryError(spec, 4, 9);
-    expect(error.field).toBe('pool.size');
-    expect(error.message).toMatch(
-      /a 3-cell pooling window does not fit in a feature map 2 tall with "valid" pool padding/,
+    const geometry = layerGeometry(parseSpec(spec), 4, 9);
+    expect(geometry.conv).toMatchObject({ height: 2, width: 7 });
+    expect(geometry.pool).toMatchObject({ height: 0, width: 0 });
+    expect(geometry.pool.empty).toMatchObject({ window: [3, 3], map: [2, 7] });
+    expect(geometry.pool.empty?.message).toMatch(
+      /the 3 x 3 pooling window is larger than the 2 x 7 feature map, so the pooling has no output/,
     );
-    expect(error.message).toMatch(/use a smaller window or "same"/);
     const same = layerGeometry(parseSpec({ ...spec, pool: { ...spec.pool, padding: 'same' } }), 4, 9);
-    expect(same.pool).toMatchObject({ height: 2, width: 7 });
+    expect(same.pool).toMatchObject({ height: 2, width: 7, empty: null });
+  });
+
+  it('a 1 x 1 image: a 1 x 1 feature map with same padding, the default 2 x 2 pooling empty', () => {
+    const geometry = layerGeometry(defaultSpec(), 1, 1);
+    expect(geometry.conv).toMatchObject({ height: 1, width: 1 });
+    expect(geometry.pool.empty).toMatchObject({ window: [2, 2], map: [1, 1] });
+    expect(emptiedStage(null, geometry)?.field).toBe('pool.size');
+    expect(emptiedStage(geometry, geometry), 'an empty pooling that stays empty is no change').toBeNull();
+    expect(emptiedStage(layerGeometry(defaultSpec(), 4, 4), geometry)?.message).toMatch(
+      /larger than the 1 x 1/,
+    );
   });
 
   it('filters of different sizes in one layer', () => {

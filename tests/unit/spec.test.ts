@@ -339,6 +339,21 @@ describe('parseSpec refuses', () => {
     );
   });
 
+  it('weights and biases beyond float32, naming the cell; float32 extremes pass', () => {
+    expectRefused({ filters: [{ weights: [[1e300]] }] }, 'filters[0].weights[0][0]', /beyond float32/);
+    expectRefused({ filters: [{ weights: [[0, -3.5e38]] }] }, 'filters[0].weights[0][1]', /beyond float32/);
+    expectRefused({ filters: [{ weights: [[1]], bias: 1e39 }] }, 'filters[0].bias', /beyond float32/);
+    expectRefused(
+      { channels: 'rgb', filters: [{ weights: [[[0, 0, 1e300]]] }] },
+      'filters[0].weights[0][0][2]',
+      /beyond float32/,
+    );
+    const edge = parseSpec({
+      filters: [{ weights: [[3.4028234663852886e38, -3.4028234663852886e38]], bias: -1e38 }],
+    });
+    expect(edge.filters[0]?.weights).toEqual([[3.4028234663852886e38, -3.4028234663852886e38]]);
+  });
+
   it('a kernel larger than 31 on either side', () => {
     const tall = Array.from({ length: 32 }, () => [1]);
     const wide = [Array.from({ length: 32 }, () => 1)];

@@ -1,7 +1,8 @@
 /**
  * One editable weight. The text stays as typed while it is being edited; a valid value (`1/9`, `-2`,
- * `2*3`) is applied at once, an invalid one is marked (aria-invalid, explained by the grid) and the last
- * valid value stays in effect. Focus selects the text, so typing replaces it. Arrow keys move between
+ * `2*3`) is applied at once, an invalid one is marked (aria-invalid, explained by the grid) and the weight
+ * goes back to what it was before the typing started (`1e30` on the way to `1e309` is not kept); Escape
+ * does the same. Focus selects the text, so typing replaces it. Arrow keys move between
  * cells (Left/Right only when the caret is at the edge of the text or all of it is selected); Enter and
  * Tab commit. Dragging up or down scrubs the value (useScrub).
  */
@@ -14,6 +15,8 @@ export interface Draft {
   text: string;
   /** The weight when the draft was typed: a draft is only shown while the weight is still this. */
   base: number;
+  /** The weight before this typing started: what an invalid final text leaves in effect. */
+  origin: number;
 }
 
 interface Props {
@@ -27,8 +30,10 @@ interface Props {
   /** data-cell coordinates "channel-row-col", used to move focus between cells. */
   coords: string;
   onText: (text: string) => void;
-  /** Drops the draft (after Enter, Tab, leaving the cell, or Escape). */
+  /** Drops the draft (after Enter, Tab or leaving the cell). */
   onClearDraft: () => void;
+  /** Escape: the weight back to what it was before the typing, and the draft dropped. */
+  onCancel: () => void;
   onScrub: (value: number) => void;
   onMove: (dRow: number, dCol: number) => void;
 }
@@ -46,6 +51,7 @@ export function KernelCell({
   coords,
   onText,
   onClearDraft,
+  onCancel,
   onScrub,
   onMove,
 }: Props) {
@@ -71,7 +77,7 @@ export function KernelCell({
       case 'Escape':
         if (shown !== null) {
           event.preventDefault();
-          onClearDraft();
+          onCancel();
           requestAnimationFrame(() => input.select());
         }
         return;

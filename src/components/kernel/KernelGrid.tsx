@@ -95,15 +95,19 @@ export function KernelGrid({ filter }: { filter: number }) {
             draft={draft}
             errorId={errorId}
             onText={(text) => {
-              const parsed = parseCellValue(text);
-              if (parsed !== null && parsed !== value) {
-                const applied = setFilterCell(filter, r, c, parsed, channel ?? undefined);
-                setDraft(key, { text, base: applied ? parsed : value });
-              } else {
-                setDraft(key, { text, base: value });
-              }
+              // Only what the text means now counts: an invalid text puts back the weight from before.
+              const origin = isDraftShown(draft, value) ? draft.origin : value;
+              const target = parseCellValue(text) ?? origin;
+              const applied = target !== value && setFilterCell(filter, r, c, target, channel ?? undefined);
+              setDraft(key, { text, base: applied ? target : value, origin });
             }}
             onClearDraft={() => setDraft(key, null)}
+            onCancel={() => {
+              if (isDraftShown(draft, value) && draft.origin !== value) {
+                setFilterCell(filter, r, c, draft.origin, channel ?? undefined);
+              }
+              setDraft(key, null);
+            }}
             onScrub={(next) => {
               setDraft(key, null);
               setFilterCell(filter, r, c, next, channel ?? undefined);

@@ -90,7 +90,23 @@ function MapRow({ spec, geometry, map, display }: MapRowProps) {
         )}
       </div>
       {stagesOf(spec).map((stage) => {
-        const size = stage === 'maxPool' || stage === 'avgPool' ? geometry.pool : conv;
+        const pooled = stage === 'maxPool' || stage === 'avgPool';
+        const size = pooled ? geometry.pool : conv;
+        if (pooled && geometry.pool.empty) {
+          const { window, map: mapSize } = geometry.pool.empty;
+          return (
+            <Figure
+              key={stage}
+              title={t(STAGE_LABEL[stage], { m: map + 1 }) + (channel ? ` (${channel})` : '')}
+              shape={shapeText(0, 0)}
+              className="stage-empty"
+            >
+              <p className="stage-empty-note">
+                {t('stage.poolEmpty', { wh: window[0], ww: window[1], mh: mapSize[0], mw: mapSize[1] })}
+              </p>
+            </Figure>
+          );
+        }
         return (
           <MapFigure
             key={stage}

@@ -5,7 +5,8 @@ export const en = {
   'kernel.custom': 'Custom',
   'kernel.cell': 'Filter {f} row {r} column {c}',
   'kernel.cellChannel': 'Filter {f} row {r} column {c} channel {k}',
-  'kernel.cellInvalidAt': 'Row {r}, column {c}{channel}: “{text}” is not a number; {value} is still used.',
+  'kernel.cellInvalidAt':
+    'Row {r}, column {c}{channel}: “{text}” is not a number a filter can hold (float32 reaches ±3.4 × 10³⁸); {value}, the value before, is still used.',
   'kernel.cellHelp':
     'Type a number or a fraction (1/9, 2*3). Arrow keys move between cells; drag a cell up or down to change it (hold Shift for steps of 0.1).',
   'kernel.gridLabel': 'Weights of filter {f}',
@@ -141,7 +142,7 @@ export const ko: Record<keyof typeof en, string> = {
   'kernel.cell': '필터 {f} 행 {r} 열 {c}',
   'kernel.cellChannel': '필터 {f} 행 {r} 열 {c} 채널 {k}',
   'kernel.cellInvalidAt':
-    '{r}행 {c}열{channel}: “{text}”은(는) 숫자가 아닙니다. {value} 값이 계속 사용됩니다.',
+    '{r}행 {c}열{channel}: “{text}”은(는) 필터에 넣을 수 있는 숫자가 아닙니다 (float32는 ±3.4 × 10³⁸까지). 입력 전 값 {value}이(가) 계속 사용됩니다.',
   'kernel.cellHelp':
     '숫자나 분수(1/9, 2*3)를 입력하세요. 화살표 키로 칸을 옮기고, 칸을 위아래로 끌면 값이 바뀝니다 (Shift: 0.1 단위).',
   'kernel.gridLabel': '필터 {f}의 가중치',

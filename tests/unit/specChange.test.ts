@@ -1,0 +1,93 @@
+/**
+ * One door for spec changes: a control, an imported spec file and a link opened in a live tab all pass
+ * `specChangeProblem` (no feature map lost, no pooling shown now emptied); a small image loads with its
+ * empty pooling explained, and edits still apply on it.
+ */
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  checkLink,
+  checkSpecText,
+  resetStore,
+  setFilterCell,
+  setImage,
+  specChangeProblem,
+  specProblem,
+  store,
+  updateSpec,
+} from '../../src/store/index.ts';
+import { defaultSpec, parseSpec } from '../../src/core/index.ts';
+
+const image = (width: number, height: number) => ({
+  source: 'sample' as const,
+  sampleId: 'fashion-mnist-9',
+  name: 'boot',
+  width,
+  height,
+});
+const link = (spec: object, extra = '') => `#spec=${encodeURIComponent(JSON.stringify(spec))}${extra}`;
+const ones = (k: number) => Array.from({ length: k }, () => new Array<number>(k).fill(1));
+
+describe('a 1 x 1 image', () => {
+  beforeEach(() => resetStore());
+
+  it('fits the default spec: its pooling is empty, which is no problem for a new image', () => {
+    expect(specProblem(defaultSpec(), image(1, 1))).toBeNull();
+  });
+
+  it('takes kernel edits while its pooling stays empty, and a pooling that gets output', () => {
+    setImage(image(1, 1));
+    expect(setFilterCell(0, 1, 1, 5)).toBe(true);
+    expect(store.getState().error).toBeNull();
+    expect(updateSpec((d) => void (d.pool.size = [1, 1]))).toBe(true);
+    // Now the pooling has output: a change that empties it again is refused.
+    expect(updateSpec((d) => void (d.pool.size = [2, 2]))).toBe(false);
+    expect(String(store.getState().error?.params?.detail)).toMatch(/pooling window is larger than the 1 x 1/);
+  });
+});
+
+describe('every spec change', () => {
+  beforeEach(() => {
+    resetStore();
+    setImage(image(28, 28));
+  });
+
+  it('a control cannot empty a pooling that has output now', () => {
+    const before = store.getState().spec;
+    expect(updateSpec((d) => void (d.pool.size = [32, 32]))).toBe(false);
+    expect(store.getState().spec).toBe(before);
+  });
+
+  it('an imported spec file is checked the same way', () => {
+    const checked = checkSpecText(JSON.stringify({ pool: { size: 32 } }), 'big-pool.json');
+    expect(checked).toMatchObject({ notice: { key: 'spec.import.image' } });
+  });
+
+  it.each([
+    ['a pooling of 32 on the 28 x 28 image', { pool: { size: 32 } }, /pooling window is larger/],
+    ['a 31 x 31 kernel, valid', { filters: [{ weights: ones(31) }], padding: 'valid' }, /leaves no output/],
+    ['reflect padding of 1000', { padding: 1000, padMode: 'reflect' }, /reflect padding of 1000/],
+    ['dilation 64, valid', { dilation: 64, padding: 'valid' }, /leaves no output/],
+    ['a weight beyond float32', { filters: [{ weights: [[1e300]] }] }, /beyond float32/],
+  ])('a link in a live tab with %s is refused, saying why and that the setup is kept', (_, spec, why) => {
+    const checked = checkLink(link(spec, '&sample=fashion-mnist-9'));
+    expect(checked).toMatchObject({ notice: { key: 'error.linkKept' } });
+    if ('notice' in checked) expect(String(checked.notice.params?.detail)).toMatch(why);
+  });
+
+  it('a malformed link is refused the same way', () => {
+    expect(checkLink('#spec=%7Bnot json')).toMatchObject({ notice: { key: 'error.linkKept' } });
+  });
+
+  it('a link that fits passes, and one naming another sample is left to that image', () => {
+    expect(checkLink(link({ stride: 2 }))).toMatchObject({ parsed: { spec: parseSpec({ stride: 2 }) } });
+    expect(checkLink(link({ pool: { size: 32 } }, '&sample=camera'))).toHaveProperty('parsed');
+  });
+
+  it('specChangeProblem names the emptied pooling; a change that keeps it empty passes', () => {
+    const tiny = image(1, 1);
+    const bigPool = parseSpec({ pool: { size: 4 } });
+    expect(specChangeProblem(defaultSpec(), bigPool, image(28, 28))).toBeNull();
+    expect(specChangeProblem(defaultSpec(), bigPool, image(3, 3))?.field).toBe('pool.size');
+    expect(specChangeProblem(defaultSpec(), bigPool, tiny)).toBeNull();
+  });
+});
