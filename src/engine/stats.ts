@@ -1,32 +1,33 @@
 /**
- * Per-map statistics for legends and histograms: min, max and a histogram of the values. Computed on the
- * backend in one batch and read back as a few numbers per map (counted as `scalars`), after the frame is
+ * Per-map statistics for legends and histograms: min, max, the robust scale's q and a histogram of the
+ * values. Computed on the backend in one batch and read back as a few numbers per map (counted as `scalars`), after the frame is
  * drawn and only once edits pause: never on the drawing path.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { noteReadback } from '../render/index.ts';
+import { noteReadback, robustHalfRanges, sampleChunks, sampleGrid } from '../render/index.ts';
 
 export const HISTOGRAM_BINS = 24;
-/** Histograms of big maps are taken from an evenly strided sample of at most this many values per side. */
-const SAMPLE_SIDE = 128;
 
 export interface MapStats {
   min: number;
   max: number;
+  /** The robust scale's half-range q (render/robustScale.ts): the same number the maps are drawn with. */
+  clip: number;
   /** Counts per bin, bins evenly spaced from min to max, as fractions of the values sampled. */
   histogram: number[];
 }
 
+/** Values per map before the histogram: min, max, clip. */
+const HEAD = 3;
+
 /**
- * [M, 2 + bins]: per map of `maps` ([H, W, M]), its min, max and histogram, on the backend (call inside
- * tf.tidy). All M maps at once: no map is sliced out (tfjs-wasm slices a channel in a slow JS loop).
+ * [M, 3 + bins]: per map of `maps` ([H, W, M]), its min, max, q and histogram, on the backend (call inside
+ * tf.tidy). All M maps at once: no map is sliced out (tfjs-wasm slices a channel in a slow JS loop). The
+ * histogram is taken from the maps' sample grid (the robust scale's, at most 128 values a side).
  */
 function statsTensor(maps: tf.Tensor3D): tf.Tensor2D {
-  const [height, width, count] = maps.shape;
-  const sy = Math.max(1, Math.ceil(height / SAMPLE_SIDE));
-  const sx = Math.max(1, Math.ceil(width / SAMPLE_SIDE));
-  const sample =
-    sy > 1 || sx > 1 ? tf.stridedSlice(maps, [0, 0, 0], [height, width, count], [sy, sx, 1]) : maps;
+  const count = maps.shape[2];
+  const sample = sampleGrid(maps);
   const lo = tf.min(maps, [0, 1]);
   const hi = tf.max(maps, [0, 1]);
   const spread = tf.maximum(tf.sub(hi, lo), 1e-6);
@@ -36,7 +37,9 @@ function statsTensor(maps: tf.Tensor3D): tf.Tensor2D {
     'int32',
   ) as tf.Tensor2D;
   const counts = tf.div(tf.sum(tf.oneHot(bin, HISTOGRAM_BINS, 1, 0, 'float32'), 0), flat.shape[0]);
-  return tf.concat([tf.reshape(lo, [count, 1]), tf.reshape(hi, [count, 1]), counts], 1) as tf.Tensor2D;
+  const clip = robustHalfRanges(sampleChunks(tf.transpose(flat) as tf.Tensor2D));
+  const column = (t: tf.Tensor) => tf.reshape(t, [count, 1]);
+  return tf.concat([column(lo), column(hi), column(clip), counts], 1) as tf.Tensor2D;
 }
 
 /**
@@ -55,14 +58,15 @@ export async function stageStats(stages: readonly tf.Tensor3D[]): Promise<MapSta
   try {
     const values = await all.data();
     noteReadback('scalars');
-    const stride = HISTOGRAM_BINS + 2;
+    const stride = HISTOGRAM_BINS + HEAD;
     let row = 0;
     return stages.map((t) =>
       Array.from({ length: t.shape[2] }, () => {
         if (t.size === 0) return EMPTY;
         const cells = values.subarray(row * stride, (row + 1) * stride);
         row += 1;
-        return { min: cells[0] ?? 0, max: cells[1] ?? 0, histogram: Array.from(cells.subarray(2)) };
+        const [min = 0, max = 0, clip = 0] = cells;
+        return { min, max, clip, histogram: Array.from(cells.subarray(HEAD)) };
       }),
     );
   } finally {
@@ -70,4 +74,4 @@ export async function stageStats(stages: readonly tf.Tensor3D[]): Promise<MapSta
   }
 }
 
-const EMPTY: MapStats = { min: 0, max: 0, histogram: Array<number>(HISTOGRAM_BINS).fill(0) };
+const EMPTY: MapStats = { min: 0, max: 0, clip: 0, histogram: Array<number>(HISTOGRAM_BINS).fill(0) };

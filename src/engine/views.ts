@@ -37,8 +37,13 @@ export type View =
   | { kind: 'rgb'; filter: number }
   | { kind: 'padded'; mode: PadMode };
 
-/** The view a canvas key names, or null for an unknown key. */
+/**
+ * The view a canvas key names, or null for an unknown key. `${key}@${where}` names a second canvas of the
+ * same view (the focus view's `features-0@focus`), drawn like the first.
+ */
 export function parseKey(key: string): View | null {
+  const at = key.indexOf('@');
+  if (at >= 0) return parseKey(key.slice(0, at));
   if (key === 'input') return { kind: 'input' };
   if (key === 'magnitude') return { kind: 'magnitude' };
   const dash = key.lastIndexOf('-');
@@ -61,7 +66,7 @@ export function parseKey(key: string): View | null {
  * shown "signed" would use half the diverging scale, so it is shown as |x| instead.
  */
 export function displayFor(view: View, display: Normalize): Normalize {
-  return view.kind === 'magnitude' && display === 'symmetric' ? 'abs' : display;
+  return view.kind === 'magnitude' && (display === 'symmetric' || display === 'robust') ? 'abs' : display;
 }
 
 /**

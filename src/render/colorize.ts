@@ -9,17 +9,21 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { colormapLut, COLORMAP_STOPS, LUT_SIZE, type ColormapName } from './colormap.ts';
+import { robustHalfRange } from './robustScale.ts';
 
 /**
  * How a map's values become colours.
- * - `symmetric`: diverging blue-white-red centred on 0, scaled by +-max|x| (the default for signed maps).
+ * - `robust` (the default): diverging blue-white-red centred on 0, scaled by +-q, the 99.5th percentile of
+ *   |x| (robustScale.ts); values beyond are saturated.
+ * - `symmetric` ("full range"): the same map scaled by +-max|x| (the default before `robust`; old links
+ *   saying `display=symmetric` keep this meaning).
  * - `minmax`: min..max onto a black-to-white ramp.
  * - `abs`: |x| / max|x| onto the gray ramp.
  * - `raw`: x as a 0..255 gray level, clipped.
  */
-export type Normalize = 'symmetric' | 'minmax' | 'abs' | 'raw';
+export type Normalize = 'robust' | 'symmetric' | 'minmax' | 'abs' | 'raw';
 
-export const NORMALIZE_MODES: readonly Normalize[] = ['symmetric', 'minmax', 'abs', 'raw'];
+export const NORMALIZE_MODES: readonly Normalize[] = ['robust', 'symmetric', 'minmax', 'abs', 'raw'];
 
 /**
  * Below this spread a map is treated as constant (so an all-zero map is neutral, not NaN). Large
@@ -28,7 +32,12 @@ export const NORMALIZE_MODES: readonly Normalize[] = ['symmetric', 'minmax', 'ab
 export const MIN_SPREAD = 1e-6;
 
 export function colormapOf(normalize: Normalize): ColormapName {
-  return normalize === 'symmetric' ? 'diverging' : 'gray';
+  return normalize === 'symmetric' || normalize === 'robust' ? 'diverging' : 'gray';
+}
+
+/** Whether values can fall outside the scale's ends, so the table index must be clamped. */
+export function clips(normalize: Normalize): boolean {
+  return normalize === 'robust' || normalize === 'raw';
 }
 
 /** Whether the table index is computed from |v| rather than v. */
@@ -57,6 +66,11 @@ export function minOf(x: tf.Tensor): tf.Scalar {
 function affineFor(map: tf.Tensor, normalize: Normalize): Affine {
   const last = LUT_SIZE[colormapOf(normalize)] - 1;
   switch (normalize) {
+    case 'robust':
+      return halfRangeAffine(
+        robustHalfRange((map.rank === 2 ? map : tf.reshape(map, [1, -1])) as tf.Tensor2D),
+        last,
+      );
     case 'symmetric': {
       // 0 -> last / 2 exactly (the table's neutral centre); +-max|x| -> the two ends.
       const half = last / 2;
@@ -76,6 +90,20 @@ function affineFor(map: tf.Tensor, normalize: Normalize): Affine {
     case 'raw':
       return { scale: tf.scalar(1), offset: tf.scalar(0) };
   }
+}
+
+/** 0 -> last / 2 (the neutral centre), +-q -> the two ends. */
+function halfRangeAffine(q: tf.Scalar, last: number): Affine {
+  const half = last / 2;
+  return { scale: tf.div(half, tf.maximum(q, MIN_SPREAD)) as tf.Scalar, offset: tf.scalar(half) };
+}
+
+/** lutTransform of the robust scale for a given q (a scalar tensor), owned by the caller. */
+export function robustLutTransform(q: tf.Scalar): tf.Tensor1D {
+  return tf.tidy(() => {
+    const { scale, offset } = halfRangeAffine(q, LUT_SIZE.diverging - 1);
+    return tf.stack([scale, offset]) as tf.Tensor1D;
+  });
 }
 
 /**
@@ -171,13 +199,20 @@ export function imageToRgba(image: tf.Tensor3D): tf.Tensor3D {
   });
 }
 
-/** The values shown at the two ends of the colour scale, for a legend, from a map's min and max. */
+/**
+ * The values shown at the two ends of the colour scale, for a legend, from a map's min and max (and, for
+ * `robust`, its q as the statistics computed it).
+ */
 export function colorScaleDomain(
   normalize: Normalize,
-  range: { min: number; max: number },
+  range: { min: number; max: number; clip?: number },
 ): { lo: number; hi: number } {
   const maxAbs = Math.max(Math.abs(range.min), Math.abs(range.max));
   switch (normalize) {
+    case 'robust': {
+      const q = Math.max(range.clip ?? maxAbs, MIN_SPREAD);
+      return { lo: -q, hi: q };
+    }
     case 'symmetric':
       return { lo: -maxAbs, hi: maxAbs };
     case 'minmax':

@@ -5,7 +5,8 @@
  * command line can use to write images.
  */
 import { colormapLut, LUT_SIZE, type ColormapName } from './colormap.ts';
-import { colormapOf, MIN_SPREAD, usesAbs, type Normalize } from './colorize.ts';
+import { clips, colormapOf, MIN_SPREAD, usesAbs, type Normalize } from './colorize.ts';
+import { robustHalfRangeOfValues } from './robustScale.ts';
 
 const f32 = Math.fround;
 
@@ -61,8 +62,14 @@ function affine(
   channel: MapChannel,
   normalize: Normalize,
   last: number,
+  shape: readonly [number, number],
 ): { scale: number; offset: number } {
   if (normalize === 'raw') return { scale: 1, offset: 0 };
+  if (normalize === 'robust') {
+    const q = robustHalfRangeOfValues(values, shape[0], shape[1], channel.index, channel.count);
+    const half = last / 2;
+    return { scale: f32(half / Math.max(q, f32(MIN_SPREAD))), offset: half };
+  }
   const { lo, hi, maxAbs } = range(values, n, channel);
   switch (normalize) {
     case 'symmetric': {
@@ -115,7 +122,7 @@ const paintAbs: Painter = (values, index, count, pixels, lut, scale, offset) => 
   }
 };
 
-/** Raw values may lie anywhere: clamped into the table first (NaN to entry 0), then rounded. */
+/** Raw values (or values beyond a robust scale) may lie anywhere: clamped into the table first (NaN to entry 0). */
 const paintRaw: Painter = (values, index, count, pixels, lut, scale, offset, last) => {
   for (let i = 0, j = index; i < pixels.length; i++, j += count) {
     const x = f32(f32((values[j] as number) * scale) + offset);
@@ -127,14 +134,16 @@ const paintRaw: Painter = (values, index, count, pixels, lut, scale, offset, las
 /**
  * Colours a map's values (row-major [H, W], any range; or map `channel.index` of interleaved
  * [H, W, channel.count]) into RGBA bytes (4 per value, alpha 255), the same bytes `colorize` then drawing
- * gives. Writes into `out` if given (it must hold 4 bytes a value). One pass for the range, one for the
- * colours (~5 ns a value in V8: on wasm and cpu the page colours every map of every edit this way).
+ * gives. Writes into `out` if given (it must hold 4 bytes a value). One pass for the range (for `robust`,
+ * over the sample grid of `shape`, [1, n] unless given), one for the colours (~5 ns a value in V8: on
+ * wasm and cpu the page colours every map of every edit this way).
  */
 export function colorizeValues(
   input: ArrayLike<number>,
   normalize: Normalize,
   out?: Uint8ClampedArray,
   channel: MapChannel = ONLY,
+  shape?: readonly [number, number],
 ): Uint8ClampedArray {
   const values = input instanceof Float32Array ? input : Float32Array.from(input);
   const { index, count } = channel;
@@ -147,9 +156,11 @@ export function colorizeValues(
   const name = colormapOf(normalize);
   const last = LUT_SIZE[name] - 1;
   const lut = byteLut(name);
-  const { scale, offset } = affine(values, n, channel, normalize, last);
+  if (shape && shape[0] * shape[1] !== n)
+    throw new Error('colorizeValues: the shape does not hold the values');
+  const { scale, offset } = affine(values, n, channel, normalize, last, shape ?? [1, n]);
   const pixels = new Uint32Array(bytes.buffer, bytes.byteOffset, n);
-  const painter = normalize === 'raw' ? paintRaw : usesAbs(normalize) ? paintAbs : paint;
+  const painter = clips(normalize) ? paintRaw : usesAbs(normalize) ? paintAbs : paint;
   painter(values, index, count, pixels, lut, scale, offset, last);
   return bytes;
 }

@@ -7,8 +7,18 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import { colormapOf, imageToRgba, lutTransform, maxOf, minOf, usesAbs, type Normalize } from './colorize.ts';
+import {
+  colormapOf,
+  imageToRgba,
+  lutTransform,
+  maxOf,
+  minOf,
+  robustLutTransform,
+  usesAbs,
+  type Normalize,
+} from './colorize.ts';
 import { colorizeValues, type MapChannel } from './colorizeValues.ts';
+import { robustHalfRanges, sampleChunks, sampleStrides } from './robustScale.ts';
 import type { ColormapName } from './colormap.ts';
 import { hostValues } from '../core/hostValues.ts';
 import { noteReadback } from './readbacks.ts';
@@ -238,7 +248,7 @@ export function drawMapValues(
   sizeCanvas(canvas, width, height);
   if (width === 0 || height === 0) return;
   const image = imageDataFor(canvas, width, height);
-  colorizeValues(values, normalize, image.data, channel);
+  colorizeValues(values, normalize, image.data, channel, shape);
   context2d(canvas).putImageData(image, 0, 0);
 }
 
@@ -307,12 +317,34 @@ function drawMapOnGpu(gpu: GpuPath, map: tf.Tensor2D, normalize: Normalize, canv
  */
 function wholeMapTransform(map: tf.Tensor2D, normalize: Normalize, tiles: readonly Tile[]): tf.Tensor1D {
   if (tiles.length === 1) return lutTransform(map, normalize);
+  if (normalize === 'robust') return tiledRobustTransform(map, tiles);
   return tf.tidy(() => {
     const extremes = tiles.flatMap((tile) => {
       const part = tileOf(map, tile);
       return [minOf(part), maxOf(part)];
     });
     return lutTransform(tf.stack(extremes), normalize);
+  });
+}
+
+/**
+ * The robust scale of a tiled map: the whole map's sample grid gathered tile by tile (each tile's
+ * samples on the global grid's rows and columns), so q is the one the map would have drawn whole.
+ */
+function tiledRobustTransform(map: tf.Tensor2D, tiles: readonly Tile[]): tf.Tensor1D {
+  const [height, width] = map.shape;
+  const [sy, sx] = sampleStrides(height, width);
+  return tf.tidy(() => {
+    const chunks = tiles.flatMap((tile) => {
+      const oy = (sy - (tile.y % sy)) % sy;
+      const ox = (sx - (tile.x % sx)) % sx;
+      if (oy >= tile.height || ox >= tile.width) return [];
+      const part = tileOf(map, tile);
+      const grid = tf.stridedSlice(part, [oy, ox], [tile.height, tile.width], [sy, sx]);
+      return sampleChunks(tf.reshape(grid, [1, -1]) as tf.Tensor2D);
+    });
+    const q = tf.reshape(robustHalfRanges(chunks), []);
+    return robustLutTransform(q as tf.Scalar);
   });
 }
 

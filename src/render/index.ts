@@ -8,3 +8,4 @@ export * from './colorize.ts';
 export * from './colorizeValues.ts';
 export * from './draw.ts';
 export * from './readbacks.ts';
+export * from './robustScale.ts';

@@ -6,7 +6,7 @@
  */
 import { compactSpec, defaultSpec, parseSpec, SpecError, type LayerSpec } from '../core/index.ts';
 import { exampleHash, type CourseExample } from '../examples/examples.ts';
-import type { Notice } from './state.ts';
+import { DEFAULT_MAP_DISPLAY, type Notice } from './state.ts';
 import { raise, specChangeProblem, store, updateSpec } from './store.ts';
 import { decodeHash, type HashState } from './urlHash.ts';
 
@@ -18,7 +18,7 @@ export type SpecExportKind = 'compact' | 'full';
 /** Every setting back to its default (spec, colour scale, magnitude view); the image and language stay. */
 export function resetSettings(): boolean {
   const applied = updateSpec(() => defaultSpec());
-  if (applied) store.setState({ mapDisplay: 'symmetric', magnitude: false, inspect: null });
+  if (applied) store.setState({ mapDisplay: DEFAULT_MAP_DISPLAY, magnitude: false, inspect: null });
   return applied;
 }
 

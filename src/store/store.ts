@@ -18,13 +18,14 @@ import {
   type LayerSpec,
 } from '../core/index.ts';
 import { browserLanguage, type Language } from '../i18n/index.ts';
+import { DEFAULT_MAP_DISPLAY } from './state.ts';
 import type { BackendStatus, ImageMeta, InspectTarget, MapDisplay, Notice, State } from './state.ts';
 
 export function initialState(): State {
   return {
     image: null,
     spec: defaultSpec(),
-    mapDisplay: 'symmetric',
+    mapDisplay: DEFAULT_MAP_DISPLAY,
     magnitude: false,
     language: browserLanguage(),
     openSections: [],

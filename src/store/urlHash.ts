@@ -8,7 +8,7 @@ import { compactSpec, parseSpec, type LayerSpec } from '../core/index.ts';
 import { EXAMPLES } from '../examples/examples.ts';
 import { isLanguage, type Language } from '../i18n/index.ts';
 import { isSection, SECTIONS, type SectionId } from './sections.ts';
-import { MAP_DISPLAYS, type MapDisplay, type State } from './state.ts';
+import { DEFAULT_MAP_DISPLAY, MAP_DISPLAYS, type MapDisplay, type State } from './state.ts';
 
 export interface HashState {
   spec?: LayerSpec;
@@ -34,7 +34,7 @@ export function encodeHash(
   const spec = compactSpec(state.spec);
   if (Object.keys(spec).length > 0) parts.push(`spec=${encodeURIComponent(JSON.stringify(spec))}`);
   if (state.image?.source === 'sample' && state.image.sampleId) parts.push(`sample=${state.image.sampleId}`);
-  if (state.mapDisplay !== 'symmetric') parts.push(`display=${state.mapDisplay}`);
+  if (state.mapDisplay !== DEFAULT_MAP_DISPLAY) parts.push(`display=${state.mapDisplay}`);
   if (state.magnitude) parts.push('mag=1');
   parts.push(`lang=${state.language}`);
   if (state.openSections?.length) parts.push(`open=${state.openSections.join(',')}`);

@@ -3,6 +3,7 @@ import { useT, type MessageKey } from '../../i18n/index.ts';
 import { MAP_DISPLAYS, setMagnitude, setMapDisplay, useStore, type MapDisplay } from '../../store/index.ts';
 
 const LABELS: Record<MapDisplay, MessageKey> = {
+  robust: 'display.robust',
   symmetric: 'display.symmetric',
   minmax: 'display.minmax',
   abs: 'display.abs',

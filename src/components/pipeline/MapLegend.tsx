@@ -26,9 +26,16 @@ function cssColour(display: MapDisplay, t: number): string {
   return `rgb(${r}, ${g}, ${b})`;
 }
 
+/** Where value v sits along the histogram (bins from min to max), in viewBox units; null outside it. */
+function histogramX(v: number, min: number, max: number): number | null {
+  if (!(v > min && v < max)) return null;
+  return ((v - min) / (max - min)) * HISTOGRAM_BINS;
+}
+
 /**
- * Under a map: its colour scale with the values at the ends (and 0 where it falls inside), and a histogram
- * of the map's values, each bar in the colour its values are drawn in.
+ * Under a map: a histogram of the map's values, each bar in the colour its values are drawn in, with the
+ * robust scale's clip points marked; the colour scale with the values at its ends (and 0 where it falls
+ * inside); and the true min and max (with the robust scale's ±q), so clipping never hides the range.
  */
 export const MapLegend = memo(function MapLegend({ canvasKey, name, display, histogram = true }: Props) {
   const t = useT();
@@ -38,6 +45,15 @@ export const MapLegend = memo(function MapLegend({ canvasKey, name, display, his
   const zeroAt = lo < 0 && hi > 0 ? (-lo / (hi - lo)) * 100 : null;
   const peak = Math.max(...stats.histogram, 1e-9);
   const binWidth = (stats.max - stats.min) / HISTOGRAM_BINS;
+  const robust = display === 'robust';
+  const values = { min: formatValue(stats.min), max: formatValue(stats.max) };
+  const q = formatValue(hi);
+  const marks = robust
+    ? [lo, hi].flatMap((v) => {
+        const x = histogramX(v, stats.min, stats.max);
+        return x === null ? [] : [x];
+      })
+    : [];
   return (
     <div className="map-legend">
       {histogram && (
@@ -46,11 +62,7 @@ export const MapLegend = memo(function MapLegend({ canvasKey, name, display, his
           viewBox={`0 0 ${HISTOGRAM_BINS} 10`}
           preserveAspectRatio="none"
           role="img"
-          aria-label={t('legend.histogram', {
-            name,
-            min: formatValue(stats.min),
-            max: formatValue(stats.max),
-          })}
+          aria-label={t(robust ? 'legend.histogramClip' : 'legend.histogram', { name, ...values, q })}
         >
           {stats.histogram.map((fraction, i) => {
             // Square-root heights: one dominant value (the zeros of a dark background) leaves the rest visible.
@@ -69,6 +81,9 @@ export const MapLegend = memo(function MapLegend({ canvasKey, name, display, his
               />
             );
           })}
+          {marks.map((x) => (
+            <line key={x} className="clip-mark" x1={x} x2={x} y1={0} y2={10} />
+          ))}
         </svg>
       )}
       <div
@@ -86,6 +101,7 @@ export const MapLegend = memo(function MapLegend({ canvasKey, name, display, his
         )}
         <span>{formatValue(hi)}</span>
       </div>
+      <p className="legend-values">{t(robust ? 'legend.clip' : 'legend.values', { ...values, q })}</p>
     </div>
   );
 });
