@@ -10,6 +10,7 @@ import { loadSample } from './image/load.ts';
 import { DEFAULT_SAMPLE_ID, findSample } from './image/samples.ts';
 import { defaultSpec } from './core/index.ts';
 import {
+  DEFAULT_MAP_DISPLAY,
   checkLink,
   linkKept,
   raise,
@@ -33,7 +34,7 @@ function applyHash(hash: string, raiseLater = false): HashState {
     const open = parsed.openSections ?? store.getState().openSections;
     store.setState({
       spec,
-      mapDisplay: parsed.mapDisplay ?? 'symmetric',
+      mapDisplay: parsed.mapDisplay ?? DEFAULT_MAP_DISPLAY,
       magnitude: parsed.magnitude ?? false,
       ...(parsed.language && { language: parsed.language }),
       openSections: withSections(open, sectionsForSpec(spec)),

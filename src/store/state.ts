@@ -18,8 +18,11 @@ export interface ImageMeta {
   height: number;
 }
 
-export const MAP_DISPLAYS = ['symmetric', 'minmax', 'abs', 'raw'] as const;
+/** Colour scales of the maps (render/colorize.ts); 'symmetric' is "full range" (±max|x|), as old links meant. */
+export const MAP_DISPLAYS = ['robust', 'symmetric', 'minmax', 'abs', 'raw'] as const;
 export type MapDisplay = (typeof MAP_DISPLAYS)[number];
+/** The default: the robust scale (±99.5th percentile of |x|); a link without `display=` shows it. */
+export const DEFAULT_MAP_DISPLAY: MapDisplay = 'robust';
 
 export interface Notice {
   key: MessageKey;
