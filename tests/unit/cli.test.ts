@@ -434,6 +434,41 @@ describe('kernelscope render: results', () => {
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('a 1 x 1 image: writes the 1 x 1 map, empty poolings (0 x 0 x 1 .npy, no PNG) and says why', async () => {
+    const image = await put('dot.png', rgbPng(1, 1, [200, 200, 200]));
+    const spec = await put(
+      'centre.json',
+      JSON.stringify({
+        filters: [
+          {
+            weights: [
+              [0, 0, 0],
+              [0, 1, 0],
+              [0, 0, 0],
+            ],
+          },
+        ],
+      }),
+    );
+    const run = await runCli(['render', '--image', image, '--spec', spec, '--out', 'out-dot']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /maxpool\.npy {2}0 x 0 x 1 {2}\(no PNG: the 2 x 2 pooling window is larger than the 1 x 1 feature map/,
+    );
+    const conv = await readNpy('out-dot', 'conv');
+    expect(conv.shape).toEqual([1, 1, 1]);
+    expect([...conv.data]).toEqual([200]);
+    for (const stage of ['maxpool', 'avgpool'] as const)
+      expect((await readNpy('out-dot', stage)).shape).toEqual([0, 0, 1]);
+    expect((await readdir(join(work, 'out-dot'))).sort()).toEqual([
+      'avgpool.npy',
+      'conv-1.png',
+      'conv.npy',
+      'maxpool.npy',
+    ]);
+  });
+
   it.each(['case-000', 'case-002', 'case-021', 'seed-sobel-27-valid'])(
     'matches the reference results of %s, as .npy files numpy can load',
     async (name) => {

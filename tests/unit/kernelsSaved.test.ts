@@ -101,6 +101,17 @@ describe('saved kernels', () => {
     ]);
   });
 
+  it('drops a hand-edited entry whose weights or bias a float32 cannot hold (the page would show NaN)', () => {
+    const raw = JSON.stringify([
+      { name: 'huge', weights: [[1e300]] },
+      { name: 'huge bias', weights: [[1]], bias: -1e39 },
+      { name: 'huge rgb', weights: [[[1, 2, 4e38]]] },
+      { name: 'edge', weights: [[3.4e38]] },
+    ]);
+    expect(readSaved(memory(raw))).toEqual([{ name: 'edge', weights: [[3.4e38]], bias: 0 }]);
+    expect(saveKernel(memory(), { name: 'x', weights: [[1e300]], bias: 0 })).toBe('invalid');
+  });
+
   it('a storage that throws reads as empty and reports a failed write', () => {
     const broken: KernelStorage = {
       getItem: () => {
