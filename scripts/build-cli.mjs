@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 /**
- * Builds the command line (src/cli/main.ts and the core it uses) into one JavaScript file, dist-cli/main.js,
- * which bin/kernelscope.js runs with plain Node. Runs on `npm ci` / `npm install` (the `prepare` script) and
+ * Builds the command line (src/cli/main.ts and the core it uses) into JavaScript in dist-cli/: main.js, which
+ * bin/kernelscope.js runs with plain Node, and the chunk `render` loads (so --help and --version skip tfjs). Runs on `npm ci` / `npm install` (the `prepare` script) and
  * as `npm run build:cli`. The runtime dependencies (@tensorflow/*, pngjs, jpeg-js) stay imports, resolved
  * from node_modules at run time.
  *
- * It builds into a temporary folder and renames the file into place, so a run that overlaps another (two
- * test runs) never leaves a half-written dist-cli/main.js.
+ * It builds into a temporary folder and renames the files into place, main.js last, so a run that overlaps
+ * another (two test runs) never leaves a half-written file; chunk names carry no hash, so each run writes
+ * the same names.
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -33,10 +34,11 @@ try {
       minify: false,
       sourcemap: false,
       copyPublicDir: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'main.js', codeSplitting: false } },
+      rollupOptions: { output: { format: 'es', entryFileNames: 'main.js', chunkFileNames: '[name].js' } },
     },
   });
-  renameSync(path.join(staging, 'main.js'), path.join(OUT_DIR, 'main.js'));
+  const files = readdirSync(staging).sort((a, b) => Number(a === 'main.js') - Number(b === 'main.js'));
+  for (const file of files) renameSync(path.join(staging, file), path.join(OUT_DIR, file));
 } finally {
   rmSync(staging, { recursive: true, force: true });
 }

@@ -11,11 +11,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import jpeg from 'jpeg-js';
 import pngjs from 'pngjs';
 import { InputError } from './errors.ts';
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './limits.ts';
 
-/** Largest width or height accepted. */
-export const MAX_IMAGE_SIDE = 8192;
-/** Largest width x height accepted (40 megapixels). */
-export const MAX_IMAGE_PIXELS = 40_000_000;
+export { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE };
 
 export type ImageFormat = 'png' | 'jpeg';
 

@@ -8,11 +8,11 @@
 import { parseArgs } from 'node:util';
 // Bundled into the built CLI, so `--version` needs no file next to it at run time.
 import packageJson from '../../package.json' with { type: 'json' };
-import { SpecError } from '../core/index.ts';
+// Not ../core/index.ts: that loads tfjs, which only `render` needs (`--help` and `--version` stay quick).
+import { SpecError } from '../core/spec.ts';
 import { EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, InputError, oneLine } from './errors.ts';
 import { FLAT_MAP_GRAY, PNG_SCALES, type PngScale } from './png.ts';
-import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './decode.ts';
-import { render } from './render.ts';
+import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './limits.ts';
 
 export const USAGE = 'kernelscope render --image IMG --spec SPEC.json --out DIR';
 
@@ -128,6 +128,7 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   const scale = values.scale ?? 'minmax';
   if (!isScale(scale)) throw new InputError(`--scale must be ${PNG_SCALES.join(' or ')}, got "${scale}"`);
 
+  const { render } = await import('./render.ts');
   const stages = await render({ imagePath, specPath, outDir, scale }, io.stdin);
   if (!values.quiet) {
     for (const stage of stages) {
