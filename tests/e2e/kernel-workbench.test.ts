@@ -419,6 +419,11 @@ describe('the kernel workbench', () => {
     await redrawAfter(page, () => setNumber(bias, 200), 'bias 200');
     expect((await filtersOf(page))[0]?.bias).toBe(200);
     expect(differingPixels(before, await readCanvas(page, 'Feature map 1'))).toBeGreaterThan(0);
+    // Typing 1e39 key by key passes 1e3; beyond float32 at the end, the bias goes back to 200.
+    await bias.fill('');
+    await bias.pressSequentially('1e39', { delay: 20 });
+    expect(await bias.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(async () => (await filtersOf(page))[0]?.bias).toBe(200);
   });
 
   it('flip: an asymmetric kernel gives another map and shows the kernel turned 180°; a symmetric one does not change', async () => {
