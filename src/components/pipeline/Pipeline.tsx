@@ -4,6 +4,7 @@ import { useT, type MessageKey } from '../../i18n/index.ts';
 import { useStore, type MapDisplay } from '../../store/index.ts';
 import { ProbeMarker } from '../inspector/ProbeMarker.tsx';
 import { ReceptiveField } from '../inspector/ReceptiveField.tsx';
+import { FocusView } from '../focus/FocusView.tsx';
 import { FilterCanvas } from '../kernel/FilterCanvas.tsx';
 import { useGeometry } from '../useGeometry.ts';
 import { ComputeProgress } from './ComputeProgress.tsx';
@@ -54,6 +55,7 @@ function MapFigure({ stage, map, height, width, display, suffix }: MapFigureProp
       shape={shapeText(height, width)}
       exportKey={key}
       exportName={label}
+      focus={{ kind: stage, map, name: label, canvasKey: key }}
       footer={<MapLegend canvasKey={key} name={label} display={display} />}
     >
       <div className="canvas-box">
@@ -158,6 +160,7 @@ function Magnitude({ geometry, display }: { geometry: LayerGeometry; display: Ma
           shape={shapeText(height, width)}
           exportKey="magnitude"
           exportName={label}
+          focus={{ kind: 'magnitude', map: 0, name: label, canvasKey: 'magnitude' }}
           footer={
             <MapLegend
               canvasKey="magnitude"
@@ -201,6 +204,7 @@ export function Pipeline() {
           className="input-stage"
           exportKey="input"
           exportName={t('stage.input')}
+          focus={{ kind: 'input', map: 0, name: t('stage.input'), canvasKey: 'input' }}
         >
           <div className="canvas-box">
             <TensorCanvas
@@ -229,6 +233,7 @@ export function Pipeline() {
         {showMagnitude && <Magnitude geometry={geometry} display={display} />}
         {spec.channels === 'rgb-per-channel' && <RgbComposites spec={spec} geometry={geometry} />}
       </div>
+      <FocusView />
     </div>
   );
 }

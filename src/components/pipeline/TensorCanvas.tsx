@@ -11,6 +11,8 @@ interface Props {
   height: number;
   /** Which map this canvas shows, to let the inspector probe its pixels. */
   inspect?: InspectableMap;
+  /** Crisp pixels whatever the size (the focus view, where it is shown enlarged). */
+  crisp?: boolean;
 }
 
 /**
@@ -20,7 +22,14 @@ interface Props {
 const MAX_CRISP_WIDTH = 320;
 
 /** A canvas the engine draws a tensor into at tensor resolution; CSS scales it with crisp pixels. */
-export const TensorCanvas = memo(function TensorCanvas({ canvasKey, label, width, height, inspect }: Props) {
+export const TensorCanvas = memo(function TensorCanvas({
+  canvasKey,
+  label,
+  width,
+  height,
+  inspect,
+  crisp,
+}: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   const inspectProps = useInspectable(inspect, width, height);
   useEffect(() => {
@@ -32,7 +41,7 @@ export const TensorCanvas = memo(function TensorCanvas({ canvasKey, label, width
   return (
     <canvas
       ref={ref}
-      className={width <= MAX_CRISP_WIDTH ? 'tensor-canvas crisp' : 'tensor-canvas'}
+      className={crisp || width <= MAX_CRISP_WIDTH ? 'tensor-canvas crisp' : 'tensor-canvas'}
       role="img"
       aria-label={label}
       style={{ aspectRatio: `${width} / ${height}` }}
