@@ -45,7 +45,7 @@ function numbersIn(text: string): number[] {
 }
 
 describe('views of the layer', () => {
-  it('each map has a legend with its range (symmetric ±max) and a histogram', async () => {
+  it('each map has a legend with its range (robust ±q, true min and max written) and a histogram', async () => {
     const { page } = await open({ hash: linkTo({ padding: 'valid' }) });
     const legend = await legendOf(page, 'Feature map 1');
     const [lo, hi] = numbersIn(legend.split(':')[1] ?? '');

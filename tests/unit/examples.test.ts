@@ -139,7 +139,7 @@ describe('spec actions', () => {
     expect(resetSettings()).toBe(true);
     const state = store.getState();
     expect(state.spec).toEqual(defaultSpec());
-    expect(state.mapDisplay).toBe('symmetric');
+    expect(state.mapDisplay).toBe('robust');
     expect(state.magnitude).toBe(false);
     expect(state.image).toEqual(image28);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultSpec, parseSpec } from '../../src/core/index.ts';
 import { decodeHash, encodeHash, HashError } from '../../src/store/urlHash.ts';
 
-const base = { image: null, mapDisplay: 'symmetric' as const, magnitude: false, language: 'en' as const };
+const base = { image: null, mapDisplay: 'robust' as const, magnitude: false, language: 'en' as const };
 
 describe('share link hash', () => {
   it('accepts #spec= with URI-encoded spec JSON, as the contract fixes', () => {
@@ -30,6 +30,16 @@ describe('share link hash', () => {
       magnitude: true,
       language: 'ko',
     });
+  });
+
+  it('leaves the default robust scale out of the link; an old link saying display=symmetric keeps the full range', () => {
+    expect(encodeHash({ ...base, spec: defaultSpec() })).not.toContain('display');
+    expect(encodeHash({ ...base, spec: defaultSpec(), mapDisplay: 'symmetric' })).toBe(
+      'display=symmetric&lang=en',
+    );
+    expect(decodeHash('#display=symmetric').mapDisplay).toBe('symmetric');
+    expect(decodeHash('#display=robust').mapDisplay).toBe('robust');
+    expect(decodeHash('#lang=en').mapDisplay).toBeUndefined();
   });
 
   it('leaves the spec out of the link when it is the default', () => {
