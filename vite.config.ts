@@ -55,19 +55,49 @@ function siteUrl(): Plugin {
   };
 }
 
-/** Theme and background of the installed app: the mark's blue, the page's background. */
+/**
+ * Registers the service worker once the page has loaded, from a file of its own (the CSP allows scripts
+ * from 'self' only). When a new deploy's worker takes over a page that an older one controlled, the page
+ * reloads (its hash keeps the state): its lazily loaded chunks are gone from the new cache and the server.
+ */
+const REGISTER_SW = `if ('serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    const updating = navigator.serviceWorker.controller !== null;
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (updating) location.reload();
+    });
+    navigator.serviceWorker.register('./sw.js', { scope: './' });
+  });
+}
+`;
+
+function registerServiceWorker(): Plugin {
+  return {
+    name: 'kernelscope-register-sw',
+    apply: 'build',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'registerSW.js', source: REGISTER_SW });
+    },
+    transformIndexHtml: () => [{ tag: 'script', attrs: { src: './registerSW.js' }, injectTo: 'head' }],
+  };
+}
+
+/**
+ * Theme and background of the installed app: the mark's blue, the page's background. index.html's
+ * theme-color says the same (tests/e2e/offline.test.ts checks they agree).
+ */
 const THEME_COLOR = '#2166ac';
 const BACKGROUND_COLOR = '#f6f7f9';
 
 /**
  * Offline after the first visit (build only, so the dev server never serves a stale cache): Workbox
  * precaches every emitted file (page, JS, CSS, the tfjs .wasm binaries) and public/ (the samples, icons).
- * autoUpdate: a new deploy's worker takes over at once and the open tab reloads onto it.
+ * A new deploy's worker takes over at once (skipWaiting, clientsClaim) and registerServiceWorker()
+ * reloads the open tab onto it.
  */
 const pwa = VitePWA({
   registerType: 'autoUpdate',
-  // A separate registerSW.js, not an inline script: the CSP allows scripts from 'self' only.
-  injectRegister: 'script',
+  injectRegister: false,
   // The glob below already lists the icons.
   includeManifestIcons: false,
   manifest: {
@@ -103,7 +133,7 @@ const pwa = VitePWA({
 export default defineConfig({
   root: import.meta.dirname,
   base: './',
-  plugins: [react(), contentSecurityPolicy(), siteUrl(), pwa],
+  plugins: [react(), contentSecurityPolicy(), siteUrl(), registerServiceWorker(), pwa],
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: false },

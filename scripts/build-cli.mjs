@@ -12,7 +12,13 @@
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+
+// `npm ci --omit=dev` has no Vite: skip (the launcher then says how to build) rather than fail the install.
+const vite = await import('vite').catch(() => null);
+if (!vite) {
+  console.warn('build-cli: Vite is not installed (a dev dependency), so the command line was not built.');
+  process.exit(0);
+}
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT_DIR = path.join(ROOT, 'dist-cli');
@@ -20,7 +26,7 @@ const OUT_DIR = path.join(ROOT, 'dist-cli');
 mkdirSync(OUT_DIR, { recursive: true });
 const staging = mkdtempSync(path.join(OUT_DIR, '.build-'));
 try {
-  await build({
+  await vite.build({
     root: ROOT,
     configFile: false,
     logLevel: 'warn',
