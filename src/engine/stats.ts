@@ -23,7 +23,7 @@ const HEAD = 3;
 /**
  * [M, 3 + bins]: per map of `maps` ([H, W, M]), its min, max, q and histogram, on the backend (call inside
  * tf.tidy). All M maps at once: no map is sliced out (tfjs-wasm slices a channel in a slow JS loop). The
- * histogram is taken from the maps' sample grid (the robust scale's, at most 128 values a side).
+ * histogram is taken from the maps' sample grid (the robust scale's, at most 64 values a side).
  */
 function statsTensor(maps: tf.Tensor3D): tf.Tensor2D {
   const count = maps.shape[2];

@@ -13,7 +13,7 @@ import * as tf from '@tensorflow/tfjs-core';
 
 export const ROBUST_PERCENTILE = 0.995;
 /** The sample grid: at most this many rows and columns of a map, evenly strided. */
-export const SAMPLE_SIDE = 128;
+export const SAMPLE_SIDE = 64;
 
 const STEPS = 64;
 const OCTAVES = 16;
