@@ -5,13 +5,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
-import { engine, requestedBackend, startBackend, watchContextLoss } from './engine/index.ts';
+import { engine, followWorkload, requestedBackend, startBackend, watchContextLoss } from './engine/index.ts';
 import { loadSample } from './image/load.ts';
 import { DEFAULT_SAMPLE_ID, findSample } from './image/samples.ts';
 import { defaultSpec } from './core/index.ts';
 import {
-  DEFAULT_MAP_DISPLAY,
   checkLink,
+  DEFAULT_MAP_DISPLAY,
   linkKept,
   raise,
   sectionsForSpec,
@@ -104,13 +104,14 @@ async function boot(): Promise<void> {
     </StrictMode>,
   );
   try {
-    setBackendStatus(await startBackend(requestedBackend(location.search), store.getState().spec));
+    setBackendStatus(await startBackend(requestedBackend(location.search)));
   } catch (error) {
     raise({ key: 'error.backend', params: { backend: 'tfjs', detail: (error as Error).message } });
     return;
   }
   watchContextLoss(engine, setBackendStatus);
   engine.start();
+  followWorkload(engine);
   const sampleId = fromLink.sampleId && findSample(fromLink.sampleId) ? fromLink.sampleId : DEFAULT_SAMPLE_ID;
   const linkRefused = (detail: string) => ({ key: 'error.link', params: { detail } }) as const;
   const loaded = await loadSample(sampleId, { spec: store.getState().spec, refused: linkRefused });

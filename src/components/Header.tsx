@@ -1,54 +1,36 @@
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { LANGUAGES, useT, type Language } from '../i18n/index.ts';
 import { BACKENDS, engine, switchBackend } from '../engine/index.ts';
 import { raise, setBackendStatus, setLanguage, store, useStore, type BackendName } from '../store/index.ts';
 import { SpecMenu } from './spec/SpecMenu.tsx';
+import { statusSentence } from './statusSentence.ts';
 
 function StatusLine() {
   const t = useT();
   const backend = useStore((s) => s.backend);
-  let text = t('status.loading');
-  if (backend.name) {
-    const name = backend.name;
-    switch (backend.reason) {
-      case 'fallback':
-        text = t('status.fallback', { backend: name, reason: backend.detail ?? '?' });
-        break;
-      case 'forced':
-        text = t('status.forced', { backend: name });
-        break;
-      case 'chosen':
-        text = t('status.chosen', { backend: name });
-        break;
-      case 'lost':
-        text = t('status.lost', { backend: name });
-        break;
-      case 'restored':
-        text = t('status.restored', { backend: name });
-        break;
-      case 'measured':
-        text = t('status.measured', { backend: name, detail: backend.detail ?? '' });
-        break;
-      default:
-        text = t('status.backend', { backend: name });
-    }
-  }
-  const software =
-    backend.software && backend.renderer
-      ? t('status.software', { renderer: shortRenderer(backend.renderer) })
-      : null;
   return (
     <p className="status" role="status" title={backend.renderer ?? undefined}>
-      {text}
-      {software && <span className="status-note">{software}</span>}
+      {statusSentence(backend, t)}
     </p>
   );
 }
 
-/** "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) ...))" -> "SwiftShader". */
-function shortRenderer(renderer: string): string {
-  const known = /swiftshader|llvmpipe|softpipe/i.exec(renderer);
-  return known ? (known[0].toLowerCase() === 'swiftshader' ? 'SwiftShader' : known[0]) : renderer;
+/** While a frame estimated to take long is computed: its time and a Cancel button (the last result stays). */
+function LongWorkNote() {
+  const t = useT();
+  const now = useSyncExternalStore(
+    (listener) => engine.longWork.subscribe(listener),
+    () => engine.longWork.current,
+  );
+  if (!now) return null;
+  return (
+    <div className="long-work" role="status">
+      <span>{t('long.label', { seconds: now.seconds })}</span>
+      <button type="button" onClick={() => engine.cancel()}>
+        {t('long.cancel')}
+      </button>
+    </div>
+  );
 }
 
 /** Switch the tfjs backend by hand; the engine recomputes on the new one. */
@@ -138,6 +120,7 @@ export function Header() {
       </div>
       <div className="header-tools">
         <StatusLine />
+        <LongWorkNote />
         <BackendSwitch />
         <SpecMenu />
         <CopyLink />

@@ -1,16 +1,18 @@
 /**
- * Starts tfjs on the fastest backend this browser has, by measurement: the current layer is timed on
- * webgl, wasm (SIMD) and cpu, and the status says which won and why (a software WebGL such as SwiftShader
- * is named: there WebGL is slower than the CPU it runs on). `?backend=webgl|wasm|cpu` in the page's
+ * Starts tfjs on the backend the rule picks (backendChoice.ts) from a small fixed layer timed on webgl,
+ * wasm (SIMD) and cpu and modelled for the layer in use (costModel.ts); the status says which and why. `?backend=webgl|wasm|cpu` in the page's
  * query forces one (tests use it to keep exercising webgl); a person can switch by hand (`switchBackend`).
  * The wasm backend is loaded only when needed; its .wasm files are bundled by Vite (`?url`).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
-import { defaultSpec, type LayerSpec } from '../core/index.ts';
 import type { BackendName, BackendStatus } from '../store/index.ts';
-import { isSoftwareRenderer, timeLayer, webglRenderer } from './measure.ts';
+import { chooseBackend, formatMedians } from './backendChoice.ts';
+import { predictAll, type CostModel } from './costModel.ts';
+import { isSoftwareRenderer, measurePace, webglRenderer } from './measure.ts';
+import { testHooks } from './testHooks.ts';
+import { yieldToPage } from './yieldToPage.ts';
 
 export const BACKENDS: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 
@@ -51,16 +53,61 @@ function configure(): void {
 }
 
 /**
- * Picks and initialises the backend; resolves with what the status line should say. Forced by the link,
- * it is that one (or the first that starts); otherwise every backend that starts times `spec` and the
- * fastest is kept.
+ * The cost model measured at start-up (of the forced backend alone when one is forced): autoBackend.ts
+ * re-decides from it when the choice was measured, and the engine estimates times with its pace.
  */
-export async function startBackend(
-  requested: BackendName | null,
-  spec: LayerSpec = defaultSpec(),
-): Promise<BackendStatus> {
+let measured: { model: CostModel; software: boolean } | null = null;
+
+export function measuredModel(): { model: CostModel; software: boolean } | null {
+  return measured;
+}
+
+/** Work the first choice is made for, before any image is in: a 512² gray image and a 3 × 3 filter. */
+export const START_WORK = 512 * 512 * 9;
+
+/** The status of the rule's choice for `work` multiply-adds (backendChoice.ts), timings as predicted. */
+export function decide(
+  model: CostModel,
+  software: boolean,
+  renderer: string | null,
+  work: number,
+): BackendStatus {
+  const choice = chooseBackend(predictAll(model, work), software);
+  return {
+    name: choice.name,
+    reason: 'measured',
+    detail: formatMedians(choice.medians),
+    renderer,
+    software,
+    why: choice.why,
+    rival: choice.rival,
+  };
+}
+
+/**
+ * Picks and initialises the backend; resolves with what the status line should say. Forced by the link,
+ * it is that one (or the first that starts); otherwise every backend that starts times the small fixed
+ * layer (measure.ts, a fixed cost whatever the link holds) and the rule (backendChoice.ts) picks for
+ * `work` multiply-adds by the cost model.
+ */
+export async function startBackend(requested: BackendName | null, work = START_WORK): Promise<BackendStatus> {
+  // After the tasks already queued (React's first render): the choice's own tasks are then its own.
+  await yieldToPage();
+  performance.mark(CHOICE_MARK);
+  try {
+    return await startBackendNow(requested, work);
+  } finally {
+    performance.measure(CHOICE_MARK, CHOICE_MARK);
+  }
+}
+
+/** User Timing name of the backend choice (a mark at its start, a measure of it): tests read it. */
+export const CHOICE_MARK = 'kernelscope:backend-choice';
+
+async function startBackendNow(requested: BackendName | null, work: number): Promise<BackendStatus> {
   configure();
-  const renderer = webglRenderer();
+  const hooks = testHooks();
+  const renderer = hooks.renderer ?? webglRenderer();
   const software = isSoftwareRenderer(renderer);
   if (requested) {
     const order = [requested, ...BACKENDS.filter((b) => b !== requested)];
@@ -68,6 +115,12 @@ export async function startBackend(
     for (const name of order) {
       const problem = await trySetBackend(name);
       if (problem === null) {
+        // One round on this backend alone: the pace the budget estimates with (budget.ts).
+        try {
+          measured = { model: { [name]: hooks.samples?.[name] ?? (await measurePace(1)) }, software };
+        } catch {
+          measured = null;
+        }
         if (name === requested) return { name, reason: 'forced', detail: null, renderer, software };
         return { name, reason: 'fallback', detail: firstProblem, renderer, software };
       }
@@ -76,7 +129,7 @@ export async function startBackend(
     throw new Error(`no tfjs backend could start: ${firstProblem ?? 'unknown'}`);
   }
 
-  const timings: { name: BackendName; ms: number }[] = [];
+  const model: CostModel = {};
   const problems: string[] = [];
   for (const name of BACKENDS) {
     const problem = await trySetBackend(name);
@@ -85,21 +138,18 @@ export async function startBackend(
       continue;
     }
     try {
-      timings.push({ name, ms: await timeLayer(spec) });
+      model[name] = hooks.samples?.[name] ?? (await measurePace());
     } catch (error) {
       problems.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const best = [...timings].sort((a, b) => a.ms - b.ms)[0];
-  if (!best) throw new Error(`no tfjs backend could start: ${problems.join('; ') || 'unknown'}`);
-  await tf.setBackend(best.name);
+  if (Object.keys(model).length === 0)
+    throw new Error(`no tfjs backend could start: ${problems.join('; ') || 'unknown'}`);
+  measured = { model, software };
+  const status = decide(model, software, renderer, work);
+  await tf.setBackend(status.name as BackendName);
   await tf.ready();
-  const detail = timings.map((t) => `${t.name} ${formatMs(t.ms)}`).join(' · ');
-  return { name: best.name, reason: 'measured', detail, renderer, software };
-}
-
-function formatMs(ms: number): string {
-  return ms >= 10 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`;
+  return status;
 }
 
 /** Switches to another backend by hand; the engine's tensors move with it. Resolves with the new status. */
@@ -107,4 +157,22 @@ export async function switchBackend(name: BackendName, previous: BackendStatus):
   const problem = await trySetBackend(name);
   if (problem !== null) throw new Error(problem);
   return { ...previous, name, reason: 'chosen', detail: null };
+}
+
+/**
+ * Replaces `name`'s backend object with a fresh one from its own factory and makes it active: after an
+ * out-of-memory failure a wasm instance is left broken ("memory access out of bounds" on every later
+ * op), and a new instance has a new heap. The engine drops its tensors first (Engine.recover).
+ */
+export async function rebuildBackend(name: BackendName): Promise<void> {
+  const factory = tf.findBackendFactory(name);
+  if (!factory) throw new Error(`${name} is not registered`);
+  try {
+    tf.removeBackend(name);
+  } catch {
+    // A broken instance may fail to dispose: it is dropped all the same.
+  }
+  tf.registerBackend(name, factory, name === 'cpu' ? 1 : 2);
+  const problem = await trySetBackend(name);
+  if (problem !== null) throw new Error(problem);
 }

@@ -10,6 +10,7 @@ import {
   adjustPreviewFactor,
   changedFilters,
   convWork,
+  defaultSpec,
   disposeOutputs,
   disposeStrips,
   filterSubset,
@@ -37,7 +38,10 @@ import {
 } from '../render/index.ts';
 import type { State } from '../store/index.ts';
 import type { StoreApi } from 'zustand/vanilla';
-import { pixelsOf, tensorOfPixels } from './pixels.ts';
+import { estimate, LONG_MS } from './budget.ts';
+import { readInBands, snapshot } from './imageBands.ts';
+import { LongWork } from './longWork.ts';
+import { tensorOfPixels } from './pixels.ts';
 import { PreparedInput } from './preparedInput.ts';
 import { stageStats, type MapStats } from './stats.ts';
 import {
@@ -49,6 +53,7 @@ import {
   type FrameTensors,
   type View,
 } from './views.ts';
+import { maybeFailCompute } from './testHooks.ts';
 import { warmUp } from './warmUp.ts';
 import { yieldToPage } from './yieldToPage.ts';
 
@@ -149,11 +154,40 @@ export class Engine {
   private inputValues: { image: tf.Tensor3D; gray: boolean; values: Promise<InputValues> } | null = null;
   /** The last still image's pixels on the CPU, to rebuild the input if the WebGL context is lost. */
   private backup: ImageData | null = null;
+  /** Bumped by each new image: a still image being read in bands is dropped when a newer one comes. */
+  private imageToken = 0;
+  private loadingImage = false;
+  /** A frame estimated to take long (its time, and the person's Cancel). */
+  readonly longWork = new LongWork();
+  /** Milliseconds per multiply-add: from the start-up model, then from each full frame computed. */
+  private msPerMac = 0;
+  /** The spec of the last frame that computed and drew (where a refusal, a Cancel or a failure returns). */
+  private good: LayerSpec | null = null;
 
+  /**
+   * `onFailure` is told when a frame throws (heal.ts rebuilds the backend); `onRefuse` when a layer
+   * cannot fit the machine (budget.ts): the spec then goes back to the last good one.
+   */
   constructor(
     private readonly store: StoreApi<State>,
-    private readonly onError: (detail: string) => void,
+    private readonly onFailure: (error: unknown) => void,
+    private readonly onRefuse: (spec: LayerSpec, height: number, width: number, bytes: number) => void,
   ) {}
+
+  /** The spec of the last frame that computed and drew, or null before the first. */
+  get lastGoodSpec(): LayerSpec | null {
+    return this.good;
+  }
+
+  /** Milliseconds per multiply-add of the backend in use (costModel.ts), until a large frame measures it. */
+  setPace(msPerMac: number): void {
+    this.msPerMac = msPerMac;
+  }
+
+  /** The person's Cancel of a long frame: it stops at its next strip and the last good result stays. */
+  cancel(): void {
+    this.longWork.cancel();
+  }
 
   /** Starts watching the store; call once the tfjs backend is ready. */
   start(): void {
@@ -187,16 +221,48 @@ export class Engine {
    * playing video (readyState >= 2) as the new input.
    */
   setImage(pixels: ImageBitmap | ImageData | HTMLCanvasElement | HTMLVideoElement): void {
+    const token = ++this.imageToken;
     // Video frames come again; a still image is kept on the CPU in case the GPU context is lost, and
-    // its tensor is made from that copy (one pixel read for both).
-    const still = pixels instanceof HTMLVideoElement ? null : pixelsOf(pixels);
-    if (still) this.backup = still;
-    const next = still
-      ? tensorOfPixels(still)
-      : tf.tidy(() => tf.cast(tf.browser.fromPixels(pixels, 3), 'float32') as tf.Tensor3D);
+    // its tensor is made from that copy (one pixel read for both), in bands (imageBands.ts).
+    const still = pixels instanceof HTMLVideoElement ? null : snapshot(pixels);
+    if (!still) {
+      this.loadingImage = false;
+      this.replaceImage(tf.tidy(() => tf.cast(tf.browser.fromPixels(pixels, 3), 'float32') as tf.Tensor3D));
+      return;
+    }
+    this.loadingImage = true;
+    const stale = () => token !== this.imageToken;
+    void readInBands(still, stale, (done, total) => {
+      if (total > 1) this.setProgress({ done, total });
+    })
+      .then((read) => {
+        if (!read || stale()) {
+          read?.tensor.dispose();
+          return;
+        }
+        this.backup = read.pixels;
+        this.loadingImage = false;
+        this.replaceImage(read.tensor);
+      })
+      .catch((error: unknown) => {
+        if (stale()) return;
+        this.loadingImage = false;
+        this.onFailure(error);
+      })
+      .finally(() => {
+        if (!stale() && this.progressNow && !this.drawing) this.setProgress(null);
+      });
+  }
+
+  private replaceImage(next: tf.Tensor3D): void {
     this.image?.dispose();
     this.image = next;
     this.schedule();
+  }
+
+  /** Whether a still image is still being read (its frame follows once it is in). */
+  get loading(): boolean {
+    return this.loadingImage;
   }
 
   /**
@@ -458,13 +524,14 @@ export class Engine {
       return;
     }
     const image = this.image;
-    if (!image) return;
+    if (!image || this.loadingImage) return;
     this.drawing = true;
     this.spendFrame();
     try {
       const { spec, mapDisplay, dragging } = this.store.getState();
       const [height, width] = image.shape;
       const geometry = layerGeometry(spec, height, width);
+      if (!this.fits(spec, height, width)) return;
       const input = this.prepared.inputOf(image, spec.channels);
       const padded = this.prepared.paddedOf(image, spec.channels, geometry.pads, spec.padMode);
       if (dragging && (await this.renderPreview(spec, geometry, padded.tensor, input.tensor, mapDisplay))) {
@@ -477,17 +544,30 @@ export class Engine {
       // Progress steps of a large frame: its strips, their join, then its canvases one by one.
       let strips = 0;
       let computed = 0;
+      let macs = 0;
       const outputs = await this.update(padded.tensor, spec, geometry, async (layer, geo) => {
-        large = this.isLarge(pixels, layer, geo);
+        macs = convWork(layer, geo);
+        // A long frame (budget.ts) is announced with its time and computed in strips, to be cancellable.
+        const ms = macs * this.msPerMac;
+        if (ms > LONG_MS) this.longWork.begin(Math.round(ms / 1000));
+        large = ms > LONG_MS || this.isLarge(pixels, layer, geo);
         const bands = large ? stripRows(layer, geo, STRIP_WORK) : [];
         strips = bands.length;
         computed = mapValues(geo);
         return bands.length > 1
           ? await this.computeInStrips(padded.tensor, layer, geo, bands, strips + 1 + this.canvases.size)
-          : runLayerPadded(padded.tensor, layer, geo);
+          : tf.tidy(() => {
+              const out = runLayerPadded(padded.tensor, layer, geo);
+              maybeFailCompute();
+              return { ...out };
+            });
       });
       const total = strips + 1 + this.canvases.size;
-      if (!outputs) return; // a newer edit came while it was computed in strips: that one is next
+      if (!outputs) {
+        // Cancelled: back to the spec of the frame on screen. Else a newer edit came: that one is next.
+        if (this.longWork.cancelled) this.returnToGood();
+        return;
+      }
       const prepared = this.prepared;
       const frame: FrameTensors = {
         input: input.tensor,
@@ -515,16 +595,22 @@ export class Engine {
         if (await this.drawView(view, frame, mapDisplay, canvas, stagesRead))
           this.drawn.set(canvas, signature);
       }
-      if (computed > 0)
-        this.pace = { msPerValue: (performance.now() - started) / computed, values: computed };
+      if (computed > 0) {
+        const elapsed = performance.now() - started;
+        this.pace = { msPerValue: elapsed / computed, values: computed };
+        // Small frames are mostly fixed costs: their pace would overstate a large layer's time.
+        if (macs >= STRIP_WORK) this.msPerMac = elapsed / macs;
+      }
+      this.good = spec;
       this.lastPreview = null;
       this.setPreview(null);
       this.frames += 1;
       for (const listener of this.frameListeners) listener(this.frames);
       this.scheduleStats();
     } catch (error) {
-      this.onError(error instanceof Error ? error.message : String(error));
+      this.onFailure(error);
     } finally {
+      this.longWork.end();
       if (this.progressNow) this.setProgress(null);
       this.drawing = false;
       if (this.dirty) {
@@ -637,20 +723,55 @@ export class Engine {
     total: number,
   ): Promise<LayerOutputs | null> {
     const strips: Strip[] = [];
+    const started = performance.now();
     try {
       for (const [i, band] of bands.entries()) {
         this.setProgress({ done: i, total });
+        // The announced time, corrected by the pace of the strips so far (the start-up pace is a guess).
+        if (i >= 2)
+          this.longWork.update(Math.round((((performance.now() - started) / i) * bands.length) / 1000));
         await yieldToPage();
-        if (this.dirty || padded.isDisposed) return null;
+        if (this.dirty || padded.isDisposed || this.longWork.cancelled) return null;
         strips.push(runStrip(padded, spec, geometry, band));
+        maybeFailCompute();
       }
       this.setProgress({ done: bands.length, total });
       await yieldToPage();
-      if (this.dirty || padded.isDisposed) return null;
+      if (this.dirty || padded.isDisposed || this.longWork.cancelled) return null;
       return joinStrips(strips.splice(0), spec);
     } finally {
       disposeStrips(strips);
     }
+  }
+
+  /**
+   * Whether `spec` on an image of height × width fits the machine (budget.ts). If not, it is refused at
+   * once (`onRefuse` says what would fit) and the spec goes back to the last good one.
+   */
+  private fits(spec: LayerSpec, height: number, width: number): boolean {
+    const verdict = estimate(spec, height, width, this.msPerMac);
+    if (verdict.fits) return true;
+    this.onRefuse(spec, height, width, verdict.bytes);
+    this.returnToGood();
+    return false;
+  }
+
+  /** Puts the last good spec back in the store (the defaults if there is none, or it does not fit). */
+  private returnToGood(): void {
+    const image = this.image;
+    const good = this.good;
+    const usable =
+      good &&
+      image &&
+      (() => {
+        try {
+          return estimate(good, image.shape[0], image.shape[1], 0).fits;
+        } catch {
+          return false;
+        }
+      })();
+    const spec = usable && good ? good : defaultSpec();
+    if (this.store.getState().spec !== spec) this.store.setState({ spec });
   }
 
   /** Reads the statistics of every attached map canvas once edits pause; a newer frame cancels it. */

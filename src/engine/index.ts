@@ -1,13 +1,34 @@
 /** The page's one engine, bound to the store. */
+import * as tf from '@tensorflow/tfjs-core';
 import { raise, store } from '../store/index.ts';
+import { formatBytes, MEMORY_LIMIT, whatFits } from './budget.ts';
 import { Engine } from './engine.ts';
+import { heal } from './heal.ts';
+import { exposeTensorCount } from './testHooks.ts';
 
 export { canvasKey, displayFor, parseKey, reflectFits, STAGES, type StageKey } from './views.ts';
 export type { MapStats } from './stats.ts';
 export { HISTOGRAM_BINS } from './stats.ts';
 export { BACKENDS, requestedBackend, startBackend, switchBackend } from './backend.ts';
+export { followWorkload } from './autoBackend.ts';
 
-export const engine = new Engine(store, (detail) =>
-  raise({ key: 'error.backend', params: { backend: store.getState().backend.name ?? '?', detail } }),
+export const engine: Engine = new Engine(
+  store,
+  (error) => void heal(engine, error),
+  (spec, height, width, bytes) => {
+    const fit = whatFits(spec, height, width);
+    const params = {
+      size: formatBytes(bytes),
+      limit: formatBytes(MEMORY_LIMIT),
+      width,
+      height,
+      filters: fit.filters,
+      fitWidth: fit.image?.width ?? 0,
+      fitHeight: fit.image?.height ?? 0,
+    };
+    raise({ key: fit.filters > 0 ? 'error.tooBig' : 'error.tooBigImage', params });
+  },
 );
 export { watchContextLoss } from './contextLoss.ts';
+
+exposeTensorCount(() => tf.memory().numTensors);

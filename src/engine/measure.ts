@@ -1,13 +1,14 @@
 /**
- * Choosing a backend by measurement: how long the current layer takes on each backend, and whether the
- * WebGL on offer is software (SwiftShader, llvmpipe…), where it is slower than the CPU it runs on.
+ * What the backend choice measures: how long a small fixed layer takes on the active backend (the cost
+ * model's samples), and whether the WebGL on offer is software (SwiftShader, llvmpipe…).
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { runLayer, disposeOutputs, type LayerSpec } from '../core/index.ts';
+import { defaultSpec, disposeOutputs, runLayer, type LayerSpec } from '../core/index.ts';
+import { LARGE_SIDE, SMALL_SIDE, type PaceSample } from './costModel.ts';
+import { yieldToPage } from './yieldToPage.ts';
 
-/** Side of the synthetic RGB image the layer is timed on: big enough for a photo-sized verdict. */
-export const MEASURE_SIDE = 256;
-const TIMED_RUNS = 3;
+/** Samples per backend: the rule wants the median and each sample's verdict (backendChoice.ts). */
+const TIMED_ROUNDS = 3;
 
 /** The WebGL renderer string (unmasked where the browser allows), or null without WebGL. */
 export function webglRenderer(): string | null {
@@ -24,24 +25,46 @@ export function webglRenderer(): string | null {
   }
 }
 
-const SOFTWARE = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+const SOFTWARE = /swiftshader|swangle|llvmpipe|softpipe|software|basic render/i;
 
 /** Whether a renderer string names a software rasteriser (WebGL computed on the CPU). */
 export function isSoftwareRenderer(renderer: string | null): boolean {
   return renderer !== null && SOFTWARE.test(renderer);
 }
 
+/** The fixed layer timed at start-up (costModel.ts): gray, 4 filters of 3 × 3, `same`, 2 × 2 pooling. */
+function fixedSpec(): LayerSpec {
+  const weights = [0, 1, 2].map((r) => [0, 1, 2].map((c) => 0.5 - r * 0.25 + c * 0.2));
+  return {
+    ...defaultSpec(),
+    filters: [0, 1, 2, 3].map((f) => ({ weights: weights.map((row) => row.map((v) => v + f)), bias: f })),
+  };
+}
+
+/** A synthetic RGB image of side × side, values 0..255 (made on the CPU: no program to compile). */
+function rampImage(side: number): tf.Tensor3D {
+  const values = new Float32Array(side * side * 3);
+  for (let i = 0; i < values.length; i++) values[i] = (i * 7.3) % 256;
+  return tf.tensor3d(values, [side, side, 3], 'float32');
+}
+
 /**
- * Median milliseconds of one run of the layer on the active backend, on a synthetic image, after a
- * warm-up run (which compiles shaders on webgl). Each run ends when its smallest output is read back,
- * so the time covers the whole computation. Leaves no tensor behind.
+ * `rounds` samples of the fixed layer on the active backend, each timed at SMALL_SIDE² then LARGE_SIDE²,
+ * after one warm-up run of each (which compiles shaders on webgl). Each run ends when its smallest
+ * output is read back, so the time covers the whole computation. Its cost is fixed, whatever the link
+ * asks for. Leaves no tensor behind.
  */
-export async function timeLayer(spec: LayerSpec, side = MEASURE_SIDE): Promise<number> {
-  const image = tf.tidy(() => {
-    const ramp = tf.linspace(0, 255, side * side * 3);
-    return tf.reshape(tf.mod(tf.mul(ramp, 7.3), 256), [side, side, 3]) as tf.Tensor3D;
-  });
-  const once = async (): Promise<number> => {
+export async function measurePace(rounds = TIMED_ROUNDS): Promise<PaceSample[]> {
+  const spec = fixedSpec();
+  // On webgl, one program per op for both sizes (shapes as uniforms): half the compiles, each of which
+  // blocks the page on a software WebGL.
+  const shapesUniforms = tf.env().getBool('WEBGL_USE_SHAPES_UNIFORMS');
+  if (tf.getBackend() === 'webgl') tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', true);
+  const small = rampImage(SMALL_SIDE);
+  const large = rampImage(LARGE_SIDE);
+  const once = async (image: tf.Tensor3D): Promise<number> => {
+    // A task of its own: on wasm and cpu `data()` resolves at once, and a chain of runs was one long task.
+    await yieldToPage();
     const start = performance.now();
     const outputs = runLayer(image, spec);
     try {
@@ -52,12 +75,14 @@ export async function timeLayer(spec: LayerSpec, side = MEASURE_SIDE): Promise<n
     return performance.now() - start;
   };
   try {
-    await once();
-    const times: number[] = [];
-    for (let i = 0; i < TIMED_RUNS; i++) times.push(await once());
-    times.sort((a, b) => a - b);
-    return times[Math.floor(times.length / 2)] ?? Infinity;
+    await once(small);
+    await once(large);
+    const samples: PaceSample[] = [];
+    for (let i = 0; i < rounds; i++) samples.push({ small: await once(small), large: await once(large) });
+    return samples;
   } finally {
-    image.dispose();
+    small.dispose();
+    large.dispose();
+    if (tf.getBackend() === 'webgl') tf.env().set('WEBGL_USE_SHAPES_UNIFORMS', shapesUniforms);
   }
 }

@@ -2,6 +2,7 @@
  * Every user-facing string, in English and Korean. Korean uses the course notes' terms:
  * 합성곱 (convolution), 필터 (filter), 특성 맵 (feature map), 스트라이드, 패딩, 풀링.
  */
+import * as backend from './messages/backend.ts';
 import * as base from './messages/base.ts';
 import * as inspect from './messages/inspect.ts';
 import * as kernel from './messages/kernel.ts';
@@ -18,6 +19,7 @@ export type Language = (typeof LANGUAGES)[number];
 /** One module per part of the page (messages/*.ts), each with both languages, merged here. */
 const en = {
   ...base.en,
+  ...backend.en,
   ...kernel.en,
   ...layer.en,
   ...lesson.en,
@@ -32,6 +34,7 @@ export type MessageKey = keyof typeof en;
 
 const ko: Record<MessageKey, string> = {
   ...base.ko,
+  ...backend.ko,
   ...kernel.ko,
   ...layer.ko,
   ...lesson.ko,

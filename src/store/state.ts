@@ -43,6 +43,9 @@ export interface BackendStatus {
   /** The WebGL renderer string, and whether it is a software rasteriser (SwiftShader…). */
   renderer?: string | null;
   software?: boolean;
+  /** When measured: the rule's reason (src/engine/backendChoice.ts) and the backend webgl was compared with. */
+  why?: 'fastest' | 'software' | 'margin' | 'only';
+  rival?: BackendName | null;
 }
 
 export interface ImageSlice {

@@ -17,7 +17,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRoot } from 'react-dom/client';
 import { App } from '../../src/components/App.tsx';
-import { canvasKey, engine, requestedBackend, startBackend, STAGES } from '../../src/engine/index.ts';
+import {
+  canvasKey,
+  engine,
+  followWorkload,
+  requestedBackend,
+  startBackend,
+  STAGES,
+} from '../../src/engine/index.ts';
 import { colorizeValues, countReadbacks, resetReadbackCounts } from '../../src/render/index.ts';
 import {
   resizeKernels,
@@ -312,13 +319,17 @@ export async function bootApp(which: 'page' | 'js', search: string) {
   if (!root) throw new Error('no #root');
   createRoot(root).render(<App />);
   if (mode === 'js') startJs();
-  else engine.start();
+  else {
+    engine.start();
+    // As src/main.tsx: the measured choice is made again for each case's image and layer.
+    followWorkload(engine);
+  }
 
   function info(): PageInfo {
     return {
       backend: which === 'js' ? 'js' : tf.getBackend(),
-      reason: status.reason,
-      detail: status.detail,
+      reason: store.getState().backend.reason ?? status.reason,
+      detail: store.getState().backend.detail ?? status.detail,
       renderer: webglRendererString(),
       userAgent: navigator.userAgent,
     };
