@@ -59,6 +59,10 @@ describe('progressive disclosure', () => {
     }
     expect(await hashOf(page)).not.toMatch(/open=/);
     await screenshot(page, 'first-screen-en');
+    const { page: ko } = await open({ hash: '#lang=ko' });
+    expect(await ko.getByRole('region', { name: '이 페이지가 보여주는 것' }).count()).toBe(1);
+    expect(await isSectionOpen(ko, '필터 도구')).toBe(false);
+    await screenshot(ko, 'first-screen-ko');
 
     for (const { title, control } of FOLDED) {
       await openSection(page, title);
@@ -169,9 +173,5 @@ describe('the introduction and the lesson path', () => {
     expect(await isSectionOpen(page, '레이어 추가 설정'), 'ReLU opens the layer options').toBe(true);
     expect(await radio(page, '활성화 함수', 'ReLU').isChecked()).toBe(true);
     await screenshot(page, 'lesson-step-9-ko');
-
-    const { page: first } = await open({ hash: '#lang=ko' });
-    expect(await sectionSummary(first, '필터 도구').count()).toBe(1);
-    await screenshot(first, 'first-screen-ko');
   });
 });

@@ -12,7 +12,15 @@ import { parseSpec } from '../../src/core/spec.ts';
 import { EXAMPLES, type CourseExample } from '../../src/examples/examples.ts';
 import { MESSAGES } from '../../src/i18n/messages.ts';
 import path from 'node:path';
-import { alertText, expectShape, redrawAfter, RESULTS_DIR, screenshot, useBrowser } from './support.ts';
+import {
+  alertText,
+  expectShape,
+  openSection,
+  redrawAfter,
+  RESULTS_DIR,
+  screenshot,
+  useBrowser,
+} from './support.ts';
 
 const { open } = useBrowser();
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -196,6 +204,8 @@ describe('the spec menu', () => {
       const { page } = await open({
         hash: `#spec=${encodeURIComponent(JSON.stringify({ ...rgb.spec, channels: 'rgb-per-channel', stride: 2 }))}&sample=chelsea&lang=${lang}`,
       });
+      // The numbers are folded: open them as a person would.
+      await openSection(page, lang === 'en' ? 'The numbers' : '숫자로 보기');
       await page.getByRole('button', { name: lang === 'en' ? 'Examples' : '예제', exact: true }).click();
       await page.getByRole('menu').first().waitFor();
       const found = await auditMine(page);

@@ -24,14 +24,16 @@ export function Lesson() {
       <div className="lesson-nav">
         {step > 1 ? (
           <a className="button" href={`#${lessonHash(step - 1)}`}>
-            ← {t('lesson.previous')}
+            <span aria-hidden="true">← </span>
+            {t('lesson.previous')}
           </a>
         ) : (
           <span />
         )}
         {step < steps && (
           <a className="button" href={`#${lessonHash(step + 1)}`}>
-            {t('lesson.next')} →
+            {t('lesson.next')}
+            <span aria-hidden="true"> →</span>
           </a>
         )}
         <button type="button" onClick={() => setLessonStep(null)}>
