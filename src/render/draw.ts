@@ -18,7 +18,7 @@ import {
   type Normalize,
 } from './colorize.ts';
 import { colorizeValues, type MapChannel } from './colorizeValues.ts';
-import { robustHalfRanges, sampleChunks, sampleStrides } from './robustScale.ts';
+import { robustHalfRanges, sampleChunks, sampleStart, sampleStrides } from './robustScale.ts';
 import type { ColormapName } from './colormap.ts';
 import { hostValues } from '../core/hostValues.ts';
 import { noteReadback } from './readbacks.ts';
@@ -336,8 +336,9 @@ function tiledRobustTransform(map: tf.Tensor2D, tiles: readonly Tile[]): tf.Tens
   const [sy, sx] = sampleStrides(height, width);
   return tf.tidy(() => {
     const chunks = tiles.flatMap((tile) => {
-      const oy = (sy - (tile.y % sy)) % sy;
-      const ox = (sx - (tile.x % sx)) % sx;
+      // The first grid row (column) in the tile: the grid's rows are sampleStart(sy) + k·sy.
+      const oy = (((sampleStart(sy) - tile.y) % sy) + sy) % sy;
+      const ox = (((sampleStart(sx) - tile.x) % sx) + sx) % sx;
       if (oy >= tile.height || ox >= tile.width) return [];
       const part = tileOf(map, tile);
       const grid = tf.stridedSlice(part, [oy, ox], [tile.height, tile.width], [sy, sx]);

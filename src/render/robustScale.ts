@@ -23,6 +23,14 @@ const COARSE = Float32Array.from({ length: STEPS + 1 }, (_, i) => 2 ** ((-i * OC
 /** k/64, k = 0..64: the fine thresholds as fractions of one coarse step. */
 const FINE = Float32Array.from({ length: STEPS + 1 }, (_, k) => k / STEPS);
 
+/**
+ * The first sampled row (column) for a stride: the grid is centred, so a map's edge rows (a zero-padded
+ * border, the usual outlier) weigh in the sample no more than in the map.
+ */
+export function sampleStart(stride: number): number {
+  return (stride - 1) >> 1;
+}
+
 /** Row and column strides of the sample grid of a height × width map. */
 export function sampleStrides(height: number, width: number): [number, number] {
   return [Math.max(1, Math.ceil(height / SAMPLE_SIDE)), Math.max(1, Math.ceil(width / SAMPLE_SIDE))];
@@ -62,11 +70,12 @@ export function robustHalfRangeOfValues(
 ): number {
   if (height === 0 || width === 0) return 0;
   const [sy, sx] = sampleStrides(height, width);
-  const sample = new Float32Array(Math.ceil(height / sy) * Math.ceil(width / sx));
+  const [y0, x0] = [sampleStart(sy), sampleStart(sx)];
+  const sample = new Float32Array(Math.ceil((height - y0) / sy) * Math.ceil((width - x0) / sx));
   let top = 0;
   let n = 0;
-  for (let y = 0; y < height; y += sy) {
-    for (let x = 0, j = y * width * count + index; x < width; x += sx, j += sx * count) {
+  for (let y = y0; y < height; y += sy) {
+    for (let x = x0, j = (y * width + x) * count + index; x < width; x += sx, j += sx * count) {
       const a = Math.abs(values[j] as number);
       const v = a === a ? a : 0;
       sample[n++] = v;
@@ -83,12 +92,12 @@ export function sampleGrid<T extends tf.Tensor2D | tf.Tensor3D>(t: T): T {
   const [sy, sx] = sampleStrides(height, width);
   if (sy === 1 && sx === 1) return t;
   const end = [...t.shape];
-  return tf.stridedSlice(
-    t,
-    end.map(() => 0),
-    end,
-    [sy, sx, ...end.slice(2).map(() => 1)],
-  ) as T;
+  const rest = end.slice(2);
+  return tf.stridedSlice(t, [sampleStart(sy), sampleStart(sx), ...rest.map(() => 0)], end, [
+    sy,
+    sx,
+    ...rest.map(() => 1),
+  ]) as T;
 }
 
 /**
