@@ -62,9 +62,11 @@ function siteUrl(): Plugin {
  */
 const REGISTER_SW = `if ('serviceWorker' in navigator) {
   window.addEventListener('load', () => {
-    const updating = navigator.serviceWorker.controller !== null;
+    // The first worker to claim the page changes nothing; any later one is a new deploy.
+    let controlled = navigator.serviceWorker.controller !== null;
     navigator.serviceWorker.addEventListener('controllerchange', () => {
-      if (updating) location.reload();
+      if (controlled) location.reload();
+      controlled = true;
     });
     navigator.serviceWorker.register('./sw.js', { scope: './' });
   });

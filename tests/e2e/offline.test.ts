@@ -1,12 +1,16 @@
 /**
  * The built page's head (manifest, icons, link preview, theme colour, noscript) and its service worker:
  * after one visit the page, its JS, the tfjs .wasm binaries and the built-in samples come from the cache,
- * so with the network off a reload still computes (wasm and webgl) and another sample still loads.
+ * so with the network off a reload still computes (wasm and webgl) and another sample still loads; and a
+ * new deploy's worker takes over an open tab, which reloads onto it.
  */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { describe, expect, it } from 'vitest';
-import { canvas, expectShape, frames, redrawAfter, statusText, useBrowser } from './support.ts';
-import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { chromiumPath, CHROMIUM_ARGS } from '../support/chromium.ts';
+import { baseUrl, canvas, expectShape, frames, redrawAfter, statusText, useBrowser } from './support.ts';
 
 const { open } = useBrowser({ serviceWorkers: 'allow' });
 
@@ -137,5 +141,63 @@ describe('offline after the first visit', () => {
     } finally {
       await page.context().setOffline(false);
     }
+  });
+});
+
+describe('a new deploy', () => {
+  /**
+   * The built page through a proxy whose sw.js can change, as a redeploy changes it (Playwright cannot
+   * route a worker's update check). Its own browser: the shared context allows only the page's origin.
+   */
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  let deploy = 1;
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  });
+
+  async function proxy(): Promise<string> {
+    const upstream = baseUrl();
+    server = createServer((req, res) => {
+      void (async () => {
+        const response = await fetch(new URL(req.url ?? '/', upstream));
+        let body = Buffer.from(await response.arrayBuffer());
+        if (new URL(req.url ?? '/', upstream).pathname.endsWith('/sw.js') && deploy > 1)
+          body = Buffer.concat([body, Buffer.from(`\n// deploy ${deploy}\n`)]);
+        res.writeHead(response.status, {
+          'content-type': response.headers.get('content-type') ?? 'application/octet-stream',
+          'cache-control': 'no-cache',
+        });
+        res.end(body);
+      })().catch(() => res.writeHead(502).end());
+    });
+    await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
+    const address = server.address() as AddressInfo;
+    return `http://127.0.0.1:${address.port}/`;
+  }
+
+  it('takes over an open tab: the new worker activates and the tab reloads onto it', async () => {
+    const url = await proxy();
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    const page = await (await browser.newContext({ serviceWorkers: 'allow' })).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${url}?backend=cpu`);
+    await firstDraw(page);
+    await page.evaluate(async () => (await navigator.serviceWorker.ready).active?.state);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+
+    deploy = 2;
+    await page.evaluate(() => Object.assign(window, { beforeTheUpdate: true }));
+    const reloaded = page.waitForEvent('load', { timeout: 60_000 });
+    // What the browser does on the next navigation or its periodic check, done now.
+    await page
+      .evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
+      .catch(() => {}); // the reload may cut the evaluation short
+    await reloaded;
+    expect(await page.evaluate(() => 'beforeTheUpdate' in window), 'the tab reloaded').toBe(false);
+    await firstDraw(page);
+    expect(errors).toEqual([]);
   });
 });
