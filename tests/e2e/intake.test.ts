@@ -12,6 +12,7 @@ import {
   chooseFile,
   differingPixels,
   expectShape,
+  type FileSpec,
   kernelCell,
   readCanvas,
   redrawAfter,
@@ -30,6 +31,54 @@ const AVIF_2X2 = Buffer.from(
     'ABNjb2xybmNseAACAAIAAYAAAAAXaXBtYQAAAAAAAAABAAEEAQKDBAAAACVtZGF0EgAKCBgANogQEAwgMg8f8D///8WfhwB8+ErK42A=',
   'base64',
 );
+
+/** SOI, four full APP1 segments (256 KiB of "EXIF"), an SOF0 saying 20000 × 20000, EOI. */
+function hugeJpeg(): FileSpec {
+  const app1 = Buffer.alloc(2 + 65535);
+  app1.set([0xff, 0xe1, 0xff, 0xff]);
+  const sof = Buffer.from([0xff, 0xc0, 0, 11, 8, 0x4e, 0x20, 0x4e, 0x20, 1, 1, 0x11, 0]);
+  const buffer = Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    app1,
+    app1,
+    app1,
+    app1,
+    sof,
+    Buffer.from([0xff, 0xd9]),
+  ]);
+  return { name: 'exif-then-huge.jpg', mimeType: 'image/jpeg', buffer };
+}
+
+/** A GIF with a 10 × 10 logical screen and one 20000 × 20000 frame. */
+function hugeGif(): FileSpec {
+  const buffer = Buffer.from([
+    ...Buffer.from('GIF89a'),
+    10,
+    0,
+    10,
+    0,
+    0,
+    0,
+    0,
+    0x2c,
+    0,
+    0,
+    0,
+    0,
+    0x20,
+    0x4e,
+    0x20,
+    0x4e,
+    0,
+    2,
+    2,
+    0x4c,
+    0x01,
+    0,
+    0x3b,
+  ]);
+  return { name: 'huge-frame.gif', mimeType: 'image/gif', buffer };
+}
 
 const specLink = (spec: object, extra = '&sample=fashion-mnist-9&lang=en') =>
   `#spec=${encodeURIComponent(JSON.stringify(spec))}${extra}`;
@@ -52,6 +101,18 @@ describe('intake', () => {
     await expectShape(page, 'Input image', '2 × 2');
     await expectShape(page, 'Feature map 1', '2 × 2');
     await expectShape(page, 'Max pooling 1', '1 × 1');
+
+    // A JPEG whose frame size (20000 × 20000) sits after a 256 KiB EXIF block, and a GIF whose frame is
+    // 20000 × 20000 on a 10 × 10 screen: refused from their headers, at once, nothing decoded.
+    for (const file of [hugeJpeg(), hugeGif()]) {
+      const started = Date.now();
+      await chooseFile(page, file);
+      await expect.poll(() => alertText(page), { message: file.name }).toMatch(/is 20000 × 20000 pixels/);
+      const ms = Date.now() - started;
+      console.log(`${file.name} refused in ${ms} ms`);
+      expect(ms, `${file.name} is refused without being decoded`).toBeLessThan(3000);
+      await expectShape(page, 'Input image', '2 × 2');
+    }
   });
 
   it('a 1 × 1 image loads: the map is 1 × 1, each pooling says in place why it is empty, edits still apply', async () => {
