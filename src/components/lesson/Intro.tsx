@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { lessonHash } from '../../examples/examples.ts';
+import { EXAMPLES, lessonHash } from '../../examples/examples.ts';
 import { useT } from '../../i18n/index.ts';
 import { useStore } from '../../store/index.ts';
 import './lesson.css';
@@ -38,7 +38,7 @@ export function Intro() {
       <p>{t('intro.text')}</p>
       <div className="intro-actions">
         <a className="button" href={`#${lessonHash(1)}`}>
-          {t('intro.lesson')}
+          {t('intro.lesson', { steps: EXAMPLES.length })}
         </a>
         <button
           type="button"

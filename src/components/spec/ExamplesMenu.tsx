@@ -16,7 +16,7 @@ export function ExamplesMenu() {
   // Last, so the examples keep their places: the same examples as a lesson, one step at a time.
   entries.push({
     key: 'lesson',
-    label: t('intro.lesson'),
+    label: t('intro.lesson', { steps: EXAMPLES.length }),
     detail: t('lesson.menuDetail'),
     href: `#${lessonHash(1)}`,
     onSelect: () => openLesson(1),

@@ -3,7 +3,7 @@ export const en = {
   'intro.heading': 'What this page shows',
   'intro.text':
     'A filter (kernel) slides over the image; each pixel of the feature map is the sum of the filter’s weights times the pixels under it, and pooling then shrinks the map. Try another kernel preset first, then the stride and the padding, and watch the shape under each picture change.',
-  'intro.lesson': 'Start the lesson (9 steps)',
+  'intro.lesson': 'Start the lesson ({steps} steps)',
   'intro.hide': 'Hide the introduction',
   'lesson.menuDetail': 'the examples above, one step at a time, with what to look at',
 
@@ -43,7 +43,7 @@ export const ko: Record<keyof typeof en, string> = {
   'intro.heading': '이 페이지가 보여주는 것',
   'intro.text':
     '필터(커널)가 이미지 위를 움직이며, 특성 맵의 각 픽셀은 필터의 가중치와 그 아래 픽셀을 곱해 더한 값입니다. 풀링은 특성 맵을 줄입니다. 먼저 다른 커널 프리셋을 골라 보고, 그다음 스트라이드와 패딩을 바꾸며 각 그림 아래의 크기가 어떻게 변하는지 보세요.',
-  'intro.lesson': '단계별 학습 시작 (9단계)',
+  'intro.lesson': '단계별 학습 시작 ({steps}단계)',
   'intro.hide': '소개 숨기기',
   'lesson.menuDetail': '위의 예제를 한 단계씩, 무엇을 볼지 설명과 함께',
 
