@@ -4,7 +4,7 @@
  *
  * - public/favicon.svg  -> public/icons/favicon-32.png, apple-touch-icon.png (180), icon-192.png, icon-512.png
  * - public/icons/maskable.svg (full bleed, the mark inside the 80 % safe circle) -> icons/maskable-512.png
- * - the built page itself, 1200 x 630, on the camera sample -> public/og-image.png (the link preview)
+ * - the built page itself, 1200 x 630, as it opens -> public/og-image.png (the link preview)
  *
  * Run by hand when the mark or the first screen changes: `node scripts/make-head-images.mjs [--icons|--og]`.
  * The results are committed; nothing runs this at build or test time.
@@ -20,7 +20,7 @@ import { CHROMIUM_CANDIDATES } from './ensure-chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PUBLIC = path.join(ROOT, 'public');
-const OG_HASH = '#sample=camera';
+const OG_HASH = '';
 
 const which = process.argv[2];
 const executablePath =
