@@ -101,7 +101,10 @@ export const MapLegend = memo(function MapLegend({ canvasKey, name, display, his
         )}
         <span>{formatValue(hi)}</span>
       </div>
-      <p className="legend-values">{t(robust ? 'legend.clip' : 'legend.values', { ...values, q })}</p>
+      <p className="legend-values">
+        {robust && <span>{t('legend.clip', { q })}, </span>}
+        <span>{t('legend.values', values)}</span>
+      </p>
     </div>
   );
 });
