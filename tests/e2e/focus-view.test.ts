@@ -10,6 +10,25 @@ import { screenshot, useBrowser } from './support.ts';
 
 const { open } = useBrowser();
 
+/**
+ * Opens the page and waits for its first frame and the legends' statistics with a long timeout: on
+ * SwiftShader under load, compiling the first frame's and the statistics' shaders can hold the main thread
+ * longer than the shared first-draw check allows.
+ */
+async function openDrawn(options: Parameters<typeof open>[0]): Promise<Page> {
+  const { page } = await open({ ...options, waitForFirstDraw: false });
+  await page.waitForFunction(
+    () => Number(document.querySelector('main')?.getAttribute('data-frames')) >= 1,
+    null,
+    {
+      timeout: 150_000,
+      polling: 500,
+    },
+  );
+  await page.locator('.legend-values').first().waitFor({ timeout: 60_000 });
+  return page;
+}
+
 /** 28 × 28 input, 3 × 3 VALID at stride 2: a 13 × 13 map whose pixel 0 covers input [0.5, 2.5). */
 const SPEC = { padding: 'valid', stride: [2, 2] };
 const LINK = `#spec=${encodeURIComponent(JSON.stringify(SPEC))}&sample=fashion-mnist-9`;
@@ -49,9 +68,9 @@ async function openFocus(page: Page, button: string, title: string): Promise<Loc
   return dialog;
 }
 
-describe('focus view', () => {
+describe('focus view', { timeout: 240_000 }, () => {
   it('enlarges a map beside the input at one scale, zooms and pans both, inspects inside, Escape returns', async () => {
-    const { page } = await open({ hash: `${LINK}&lang=en` });
+    const page = await openDrawn({ hash: `${LINK}&lang=en` });
     const dialog = await openFocus(page, 'Enlarge Feature map 1', 'Feature map 1, enlarged');
     const input = dialog.getByRole('img', { name: 'Input image, enlarged', exact: true });
     const map = dialog.getByRole('img', { name: 'Feature map 1, enlarged', exact: true });
@@ -117,7 +136,7 @@ describe('focus view', () => {
   });
 
   it('reads in Korean', async () => {
-    const { page } = await open({ hash: `${LINK}&lang=ko` });
+    const page = await openDrawn({ hash: `${LINK}&lang=ko` });
     const dialog = await openFocus(page, '특성 맵 1 크게 보기', '특성 맵 1 크게 보기');
     await expect
       .poll(() =>

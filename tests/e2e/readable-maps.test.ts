@@ -10,6 +10,25 @@ import { readCanvas, screenshot, useBrowser, type Pixels } from './support.ts';
 
 const { open } = useBrowser();
 
+/**
+ * Opens the page and waits for its first frame and the legends' statistics with a long timeout: on
+ * SwiftShader under load, compiling the first frame's and the statistics' shaders can hold the main thread
+ * longer than the shared first-draw check allows.
+ */
+async function openDrawn(options: Parameters<typeof open>[0]): Promise<Page> {
+  const { page } = await open({ ...options, waitForFirstDraw: false });
+  await page.waitForFunction(
+    () => Number(document.querySelector('main')?.getAttribute('data-frames')) >= 1,
+    null,
+    {
+      timeout: 150_000,
+      polling: 500,
+    },
+  );
+  await page.locator('.legend-values').first().waitFor({ timeout: 60_000 });
+  return page;
+}
+
 const SOBEL_X = [
   [-1, 0, 1],
   [-2, 0, 2],
@@ -58,13 +77,13 @@ function numbersIn(text: string): number[] {
   return [...text.replace(/−/g, '-').matchAll(/-?\d+(?:\.\d+)?/g)].map((m) => Number(m[0]));
 }
 
-describe('readable maps: the robust default colour scale', () => {
+describe('readable maps: the robust default colour scale', { timeout: 240_000 }, () => {
   const shares: Record<string, number> = {};
   const pictures: Record<string, Pixels> = {};
 
   for (const backend of ['webgl', 'wasm']) {
     it(`colours at least 3% of the camera Sobel x map on ${backend}, and the legend says where it clips`, async () => {
-      const { page } = await open({ query: `?backend=${backend}`, hash: `${LINK}&lang=en` });
+      const page = await openDrawn({ query: `?backend=${backend}`, hash: `${LINK}&lang=en` });
       const map = await readCanvas(page, 'Feature map 1');
       expect(map.width).toBe(512);
       pictures[backend] = map;
@@ -98,7 +117,7 @@ describe('readable maps: the robust default colour scale', () => {
   });
 
   it("keeps an old link's display=symmetric as the full range (±max|x|), which misses the 3%", async () => {
-    const { page } = await open({ hash: `${LINK}&display=symmetric&lang=en` });
+    const page = await openDrawn({ hash: `${LINK}&display=symmetric&lang=en` });
     await expect.poll(() => page.getByLabel('Feature map colours').inputValue()).toBe('symmetric');
     const full = colouredShare(await readCanvas(page, 'Feature map 1'));
     console.log(`camera Sobel x on webgl, full range: ${(100 * full).toFixed(2)}% visibly coloured`);
