@@ -82,6 +82,9 @@ export const LARGE_PIXELS = 2048 * 2048;
 export const PREVIEW_ABOVE_MS = 40;
 export const PREVIEW_TARGET_MS = 20;
 
+/** User Timing name of a still image's reading into the engine (imageBands.ts). */
+export const IMAGE_READ_MARK = 'kernelscope:image-read';
+
 /** How many values the layer's maps hold: output rows × columns × maps. */
 function mapValues(geometry: LayerGeometry): number {
   const { conv } = geometry;
@@ -231,6 +234,7 @@ export class Engine {
       return;
     }
     this.loadingImage = true;
+    const readStart = performance.now();
     const stale = () => token !== this.imageToken;
     void readInBands(still, stale, (done, total) => {
       if (total > 1) this.setProgress({ done, total });
@@ -238,11 +242,15 @@ export class Engine {
       .then((read) => {
         if (!read || stale()) {
           read?.tensor.dispose();
+          read?.gray.dispose();
           return;
         }
         this.backup = read.pixels;
         this.loadingImage = false;
         this.replaceImage(read.tensor);
+        this.prepared.seed(read.tensor, read.gray);
+        // User Timing, for tests and profiles: how long the image took to become the input.
+        performance.measure(IMAGE_READ_MARK, { start: readStart });
       })
       .catch((error: unknown) => {
         if (stale()) return;
@@ -532,7 +540,16 @@ export class Engine {
       const [height, width] = image.shape;
       const geometry = layerGeometry(spec, height, width);
       if (!this.fits(spec, height, width)) return;
+      const fresh = !this.prepared.holds(image, spec.channels);
       const input = this.prepared.inputOf(image, spec.channels);
+      if (fresh && height * width >= LARGE_PIXELS) {
+        // A large image's input and its padding are each one long op: a task each, the page answering between.
+        await yieldToPage();
+        if (image !== this.image) {
+          this.dirty = true;
+          return;
+        }
+      }
       const padded = this.prepared.paddedOf(image, spec.channels, geometry.pads, spec.padMode);
       if (dragging && (await this.renderPreview(spec, geometry, padded.tensor, input.tensor, mapDisplay))) {
         return;

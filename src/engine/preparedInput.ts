@@ -25,6 +25,21 @@ export class PreparedInput {
   private readonly padded = new Map<PadMode, Kept>();
   private versions = 0;
 
+  /** Keeps `gray` (made already, e.g. in bands) as the gray input of `image`; owned from now on. */
+  seed(image: tf.Tensor3D, gray: tf.Tensor3D): void {
+    this.clear();
+    this.image = image;
+    this.channels = 'gray';
+    this.input = { tensor: gray, version: ++this.versions };
+  }
+
+  /** Whether the layer input of `image` in `channels` is kept already (nothing to compute). */
+  holds(image: tf.Tensor3D, channels: Channels): boolean {
+    return (
+      this.input !== null && this.image === image && (this.channels === 'gray') === (channels === 'gray')
+    );
+  }
+
   /** The layer input of `image` in `channels` (kept; do not dispose it). */
   inputOf(image: tf.Tensor3D, channels: Channels): Kept {
     const gray = (c: Channels | null) => c === 'gray';

@@ -3,6 +3,7 @@
  * page runs, replaces the start-up samples and, for a "hardware" GPU, the renderer string): the rule's
  * pick, one non-contradicting status sentence, and a hand-picked backend kept when the image changes.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { pngFile } from './fixtures.ts';
 import { chooseFile, redrawAfter, statusText, useBrowser } from './support.ts';
@@ -17,7 +18,7 @@ function hooks(samples: Record<string, Pace[]>, renderer?: string): string {
   return `window.__kernelscopeTest = ${JSON.stringify({ samples, ...(renderer && { renderer }) })};`;
 }
 
-async function chosen(page: import('playwright-core').Page): Promise<string> {
+async function chosen(page: Page): Promise<string> {
   return page.getByRole('combobox', { name: 'Backend' }).inputValue();
 }
 
