@@ -454,6 +454,7 @@ describe('the kernel workbench', () => {
 
   it('RGB layer: three R, G, B slices; editing one slice makes the filter kh × kw × 3', async () => {
     const page = await openWithScene(link({ channels: 'rgb' }));
+    await openSection(page, 'Filter tools');
     const r = page.getByRole('textbox', { name: 'Filter 1 row 2 column 1 channel R', exact: true });
     const g = page.getByRole('textbox', { name: 'Filter 1 row 2 column 1 channel G', exact: true });
     const b = page.getByRole('textbox', { name: 'Filter 1 row 2 column 1 channel B', exact: true });

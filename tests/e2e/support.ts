@@ -523,7 +523,8 @@ export async function isSectionOpen(page: Page, title: string): Promise<boolean>
 export async function openSection(page: Page, title: string): Promise<void> {
   if (await isSectionOpen(page, title)) return;
   await sectionSummary(page, title).click();
-  await expect.poll(() => isSectionOpen(page, title)).toBe(true);
+  // A plain wait, not expect.poll: this also runs in beforeAll hooks.
+  await sectionSummary(page, title).locator('xpath=..').and(page.locator('details[open]')).waitFor();
 }
 
 function escapeRegExp(text: string): string {
