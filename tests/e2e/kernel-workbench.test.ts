@@ -211,6 +211,8 @@ describe('the kernel workbench', () => {
   it('dragging a cell up or down scrubs its value live (4 px a step; Shift for 0.1); a click still focuses', async () => {
     const page = await openWithScene();
     const cell = kernelCell(page, 1, 2, 2);
+    // The introduction above may push the grid below the fold: the mouse only reaches what is on screen.
+    await cell.scrollIntoViewIfNeeded();
     const box = await cell.boundingBox();
     if (!box) throw new Error('no box for the centre cell');
     const x = box.x + box.width / 2;
