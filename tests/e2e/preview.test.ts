@@ -72,10 +72,12 @@ describe('dragging a kernel cell on a large image', () => {
       const start = (await frames(page)) ?? 0;
       await chooseFile(page, scene('large.png', side, side));
       await settled(page, start);
+      const cell = kernelCell(page, 1, 2, 2);
+      // The introduction above may push the grid below the fold: the mouse only reaches what is on screen.
+      await cell.scrollIntoViewIfNeeded();
       const before = await readCanvas(page, 'Max pooling 1');
       const boxBefore = await canvas(page, 'Feature map 1').boundingBox();
 
-      const cell = kernelCell(page, 1, 2, 2);
       const box = await cell.boundingBox();
       if (!box) throw new Error('no box for the centre cell');
       const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
