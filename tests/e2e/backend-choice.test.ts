@@ -46,6 +46,7 @@ describe('backend choice with simulated timings', () => {
       initScript: hooks({
         webgl: rounds(flat(10), flat(11), flat(10)),
         wasm: rounds(flat(20), flat(23), flat(21)),
+        cpu: rounds(flat(40), flat(40), flat(40)),
       }),
     });
     expect(await chosen(fast.page)).toBe('webgl');
@@ -56,6 +57,8 @@ describe('backend choice with simulated timings', () => {
       initScript: hooks({
         webgl: rounds(flat(10), flat(10), flat(16)),
         wasm: rounds(flat(20), flat(20), flat(20)),
+        // Faked too: this machine's real cpu timing of the small layer can beat a made-up 20 ms.
+        cpu: rounds(flat(40), flat(40), flat(40)),
       }),
     });
     expect(await chosen(mixed.page)).toBe('wasm');
@@ -65,7 +68,11 @@ describe('backend choice with simulated timings', () => {
     const { page } = await open({
       query: '',
       initScript: hooks(
-        { webgl: rounds(flat(22), flat(22), flat(22)), wasm: rounds(flat(22), flat(22), flat(21)) },
+        {
+          webgl: rounds(flat(22), flat(22), flat(22)),
+          wasm: rounds(flat(22), flat(22), flat(21)),
+          cpu: rounds(flat(40), flat(40), flat(40)),
+        },
         'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)',
       ),
     });
@@ -80,6 +87,7 @@ describe('backend choice with simulated timings', () => {
     const samples = {
       webgl: rounds({ small: 1, large: 40 }, { small: 1, large: 40 }, { small: 1, large: 40 }),
       wasm: rounds({ small: 4, large: 12 }, { small: 4, large: 12 }, { small: 4, large: 12 }),
+      cpu: rounds({ small: 10, large: 80 }, { small: 10, large: 80 }, { small: 10, large: 80 }),
     };
     const renderer = 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 Direct3D11 vs_5_0 ps_5_0, D3D11)';
     const scene = (x: number, y: number): [number, number, number] => [(x * 7) % 256, (y * 3) % 256, 90];
