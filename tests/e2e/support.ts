@@ -182,7 +182,11 @@ function watch(page: Page, origin: string): PageLog {
     if (isForeign(r.url())) log.foreignRequests.push(`${r.method()} ${r.url()}`);
   });
   page.on('requestfailed', (r) => {
-    if (!isForeign(r.url())) log.failedRequests.push(`${r.url()}: ${r.failure()?.errorText ?? 'failed'}`);
+    const why = r.failure()?.errorText ?? 'failed';
+    // A reload cancels what the old document still had in flight (its favicon, say): that is no fault of
+    // the page. A file that is really missing still shows up below as an HTTP error.
+    if (why === 'net::ERR_ABORTED') return;
+    if (!isForeign(r.url())) log.failedRequests.push(`${r.url()}: ${why}`);
   });
   page.on('response', (r) => {
     if (r.status() >= 400 && !isForeign(r.url())) log.failedRequests.push(`${r.url()}: HTTP ${r.status()}`);
