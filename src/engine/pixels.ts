@@ -16,17 +16,3 @@ export function tensorOfPixels(pixels: Pick<ImageData, 'width' | 'height' | 'dat
   }
   return tf.tensor3d(rgb, [height, width, 3], 'float32');
 }
-
-/** A still image's pixels as ImageData (a copy the engine keeps; the caller may close a bitmap after). */
-export function pixelsOf(pixels: ImageBitmap | ImageData | HTMLCanvasElement): ImageData | null {
-  if (pixels instanceof ImageData) return pixels;
-  try {
-    const canvas = new OffscreenCanvas(pixels.width, pixels.height);
-    const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    if (!ctx) return null;
-    ctx.drawImage(pixels, 0, 0);
-    return ctx.getImageData(0, 0, pixels.width, pixels.height);
-  } catch {
-    return null;
-  }
-}
