@@ -14,3 +14,4 @@ export * from './strips.ts';
 export * from './filterChanges.ts';
 export * from './preview.ts';
 export * from './hostValues.ts';
+export * from './stage.ts';
