@@ -34,7 +34,7 @@ import {
   drawMapValues,
   drawsOnGpu,
   noteReadback,
-  type Normalize,
+  type MapDisplay,
 } from '../render/index.ts';
 import type { State } from '../store/index.ts';
 import type { StoreApi } from 'zustand/vanilla';
@@ -464,7 +464,7 @@ export class Engine {
     view: View,
     frame: FrameTensors,
     inputVersion: number,
-    display: Normalize,
+    display: MapDisplay,
   ): string {
     const { pads } = frame.geometry;
     switch (view.kind) {
@@ -645,7 +645,7 @@ export class Engine {
   private async drawView(
     view: View,
     frame: FrameTensors,
-    display: Normalize,
+    display: MapDisplay,
     canvas: HTMLCanvasElement,
     stagesRead: Set<tf.Tensor>,
   ): Promise<boolean> {
@@ -686,7 +686,7 @@ export class Engine {
     geometry: LayerGeometry,
     padded: tf.Tensor3D,
     input: tf.Tensor3D,
-    display: Normalize,
+    display: MapDisplay,
   ): Promise<boolean> {
     const started = performance.now();
     const current = this.frame;

@@ -10,7 +10,7 @@
  * - `padded-${mode}`: the layer input padded by the current pads in mode zeros | reflect | replicate.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Normalize } from '../render/index.ts';
+import type { MapDisplay } from '../render/index.ts';
 import {
   mapsPerFilter,
   padImage,
@@ -65,7 +65,7 @@ export function parseKey(key: string): View | null {
  * The colour scale a view is drawn with: the person's choice, except that a magnitude (never negative)
  * shown "signed" would use half the diverging scale, so it is shown as |x| instead.
  */
-export function displayFor(view: View, display: Normalize): Normalize {
+export function displayFor(view: View, display: MapDisplay): MapDisplay {
   return view.kind === 'magnitude' && (display === 'symmetric' || display === 'robust') ? 'abs' : display;
 }
 

@@ -12,7 +12,8 @@ import { colormapLut, COLORMAP_STOPS, LUT_SIZE, type ColormapName } from './colo
 import { robustHalfRange } from './robustScale.ts';
 
 /**
- * How a map's values become colours.
+ * How a map's values become colours: one name (`MapDisplay`) for the store, the link, the engine and
+ * the legend.
  * - `robust` (the default): diverging blue-white-red centred on 0, scaled by +-q, the 99.5th percentile of
  *   |x| (robustScale.ts); values beyond are saturated.
  * - `symmetric` ("full range"): the same map scaled by +-max|x| (the default before `robust`; old links
@@ -21,9 +22,11 @@ import { robustHalfRange } from './robustScale.ts';
  * - `abs`: |x| / max|x| onto the gray ramp.
  * - `raw`: x as a 0..255 gray level, clipped.
  */
-export type Normalize = 'robust' | 'symmetric' | 'minmax' | 'abs' | 'raw';
+export const MAP_DISPLAYS = ['robust', 'symmetric', 'minmax', 'abs', 'raw'] as const;
+export type MapDisplay = (typeof MAP_DISPLAYS)[number];
 
-export const NORMALIZE_MODES: readonly Normalize[] = ['robust', 'symmetric', 'minmax', 'abs', 'raw'];
+/** The default: a link without `display=` shows it. */
+export const DEFAULT_MAP_DISPLAY: MapDisplay = 'robust';
 
 /**
  * Below this spread a map is treated as constant (so an all-zero map is neutral, not NaN). Large
@@ -31,17 +34,17 @@ export const NORMALIZE_MODES: readonly Normalize[] = ['robust', 'symmetric', 'mi
  */
 export const MIN_SPREAD = 1e-6;
 
-export function colormapOf(normalize: Normalize): ColormapName {
+export function colormapOf(normalize: MapDisplay): ColormapName {
   return normalize === 'symmetric' || normalize === 'robust' ? 'diverging' : 'gray';
 }
 
 /** Whether values can fall outside the scale's ends, so the table index must be clamped. */
-export function clips(normalize: Normalize): boolean {
+export function clips(normalize: MapDisplay): boolean {
   return normalize === 'robust' || normalize === 'raw';
 }
 
 /** Whether the table index is computed from |v| rather than v. */
-export function usesAbs(normalize: Normalize): boolean {
+export function usesAbs(normalize: MapDisplay): boolean {
   return normalize === 'abs';
 }
 
@@ -63,7 +66,7 @@ export function minOf(x: tf.Tensor): tf.Scalar {
 }
 
 /** scale and offset (scalars, on the map's backend) for one map; call inside tf.tidy. */
-function affineFor(map: tf.Tensor, normalize: Normalize): Affine {
+function affineFor(map: tf.Tensor, normalize: MapDisplay): Affine {
   const last = LUT_SIZE[colormapOf(normalize)] - 1;
   switch (normalize) {
     case 'robust':
@@ -110,7 +113,7 @@ export function robustLutTransform(q: tf.Scalar): tf.Tensor1D {
  * The affine step as a [2] float32 tensor `[scale, offset]`, owned by the caller: the table index of a
  * value v is round(v' * scale + offset) clamped to 0..LUT_SIZE-1, with v' = |v| for `abs`, else v.
  */
-export function lutTransform(map: tf.Tensor, normalize: Normalize): tf.Tensor1D {
+export function lutTransform(map: tf.Tensor, normalize: MapDisplay): tf.Tensor1D {
   return tf.tidy(() => {
     const { scale, offset } = affineFor(asFloat(map), normalize);
     return tf.stack([scale, offset]) as tf.Tensor1D;
@@ -133,7 +136,7 @@ function lutValues(name: ColormapName): Float32Array {
 }
 
 /** The table index of every value: [H, W] float32 holding integers 0..LUT_SIZE-1. Call inside tf.tidy. */
-function lutIndex(map: tf.Tensor, normalize: Normalize): tf.Tensor {
+function lutIndex(map: tf.Tensor, normalize: MapDisplay): tf.Tensor {
   const size = LUT_SIZE[colormapOf(normalize)];
   const x = asFloat(map);
   const { scale, offset } = affineFor(x, normalize);
@@ -172,7 +175,7 @@ function colourByRamps(index: tf.Tensor, name: ColormapName): tf.Tensor3D {
  * Runs on the map's backend; no readback. The caller owns (and disposes) the result.
  * (To draw, prefer `drawMap`, which skips this [H, W, 4] tensor on every backend.)
  */
-export function colorize(map: tf.Tensor2D, normalize: Normalize): tf.Tensor3D {
+export function colorize(map: tf.Tensor2D, normalize: MapDisplay): tf.Tensor3D {
   return tf.tidy(() => {
     const name = colormapOf(normalize);
     const index = lutIndex(map, normalize);
@@ -204,7 +207,7 @@ export function imageToRgba(image: tf.Tensor3D): tf.Tensor3D {
  * `robust`, its q as the statistics computed it).
  */
 export function colorScaleDomain(
-  normalize: Normalize,
+  normalize: MapDisplay,
   range: { min: number; max: number; clip?: number },
 ): { lo: number; hi: number } {
   const maxAbs = Math.max(Math.abs(range.min), Math.abs(range.max));

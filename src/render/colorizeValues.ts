@@ -5,7 +5,7 @@
  * command line can use to write images.
  */
 import { colormapLut, LUT_SIZE, type ColormapName } from './colormap.ts';
-import { clips, colormapOf, MIN_SPREAD, usesAbs, type Normalize } from './colorize.ts';
+import { clips, colormapOf, MIN_SPREAD, usesAbs, type MapDisplay } from './colorize.ts';
 import { robustHalfRangeOfValues } from './robustScale.ts';
 
 const f32 = Math.fround;
@@ -60,7 +60,7 @@ function affine(
   values: Float32Array,
   n: number,
   channel: MapChannel,
-  normalize: Normalize,
+  normalize: MapDisplay,
   last: number,
   shape: readonly [number, number],
 ): { scale: number; offset: number } {
@@ -140,7 +140,7 @@ const paintRaw: Painter = (values, index, count, pixels, lut, scale, offset, las
  */
 export function colorizeValues(
   input: ArrayLike<number>,
-  normalize: Normalize,
+  normalize: MapDisplay,
   out?: Uint8ClampedArray,
   channel: MapChannel = ONLY,
   shape?: readonly [number, number],

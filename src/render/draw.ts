@@ -15,7 +15,7 @@ import {
   minOf,
   robustLutTransform,
   usesAbs,
-  type Normalize,
+  type MapDisplay,
 } from './colorize.ts';
 import { colorizeValues, type MapChannel } from './colorizeValues.ts';
 import { robustHalfRanges, sampleChunks, sampleStart, sampleStrides } from './robustScale.ts';
@@ -214,7 +214,7 @@ function drawRgbaTile(gpu: GpuPath, rgba: tf.Tensor3D): boolean {
  * than colorize there. Synchronous on webgl, a promise elsewhere. The caller keeps ownership of `map`
  * and may dispose it as soon as this returns.
  */
-export function drawMap(map: tf.Tensor2D, normalize: Normalize, canvas: TargetCanvas): Promise<void> | void {
+export function drawMap(map: tf.Tensor2D, normalize: MapDisplay, canvas: TargetCanvas): Promise<void> | void {
   const [height, width] = map.shape;
   if (width === 0 || height === 0) return sizeCanvas(canvas, width, height);
   const gpu = gpuPathFor([map]);
@@ -226,7 +226,7 @@ export function drawMap(map: tf.Tensor2D, normalize: Normalize, canvas: TargetCa
  * The CPU path for a map: its values read once where they are (`hostValues`; counted as a pixel
  * readback), coloured by colorizeValues straight into the ImageData.
  */
-async function putMapValues(map: tf.Tensor2D, normalize: Normalize, canvas: TargetCanvas): Promise<void> {
+async function putMapValues(map: tf.Tensor2D, normalize: MapDisplay, canvas: TargetCanvas): Promise<void> {
   const values = hostValues(map) ?? ((await map.data()) as Float32Array);
   noteReadback('pixels');
   drawMapValues(values, map.shape, { index: 0, count: 1 }, normalize, canvas);
@@ -241,7 +241,7 @@ export function drawMapValues(
   values: Float32Array,
   shape: readonly [number, number],
   channel: MapChannel,
-  normalize: Normalize,
+  normalize: MapDisplay,
   canvas: TargetCanvas,
 ): void {
   const [height, width] = shape;
@@ -278,7 +278,7 @@ function imageDataFor(canvas: TargetCanvas, width: number, height: number): Imag
  * The GPU path for a map: coloured by the drawing shader tile by tile (one tile when it fits), every
  * tile with the colour scale of the whole map.
  */
-function drawMapOnGpu(gpu: GpuPath, map: tf.Tensor2D, normalize: Normalize, canvas: TargetCanvas): boolean {
+function drawMapOnGpu(gpu: GpuPath, map: tf.Tensor2D, normalize: MapDisplay, canvas: TargetCanvas): boolean {
   const [height, width] = map.shape;
   const tiles = gpuTiles(gpu.gl, width, height, 1);
   if (tiles.length === 0) return false;
@@ -315,7 +315,7 @@ function drawMapOnGpu(gpu: GpuPath, map: tf.Tensor2D, normalize: Normalize, canv
  * tfjs's reductions first lay their input out in a texture of one value per texel, which a map larger
  * than the texture limit may not fit in.
  */
-function wholeMapTransform(map: tf.Tensor2D, normalize: Normalize, tiles: readonly Tile[]): tf.Tensor1D {
+function wholeMapTransform(map: tf.Tensor2D, normalize: MapDisplay, tiles: readonly Tile[]): tf.Tensor1D {
   if (tiles.length === 1) return lutTransform(map, normalize);
   if (normalize === 'robust') return tiledRobustTransform(map, tiles);
   return tf.tidy(() => {

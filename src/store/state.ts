@@ -4,6 +4,7 @@
  */
 import type { Language, MessageKey, Params } from '../i18n/index.ts';
 import type { LayerSpec } from '../core/index.ts';
+import type { MapDisplay } from '../render/colorize.ts';
 import type { SectionId } from './sections.ts';
 
 export type ImageSource = 'sample' | 'file' | 'paste' | 'webcam';
@@ -18,11 +19,8 @@ export interface ImageMeta {
   height: number;
 }
 
-/** Colour scales of the maps (render/colorize.ts); 'symmetric' is "full range" (±max|x|), as old links meant. */
-export const MAP_DISPLAYS = ['robust', 'symmetric', 'minmax', 'abs', 'raw'] as const;
-export type MapDisplay = (typeof MAP_DISPLAYS)[number];
-/** The default: the robust scale (±99.5th percentile of |x|); a link without `display=` shows it. */
-export const DEFAULT_MAP_DISPLAY: MapDisplay = 'robust';
+/** Colour scales of the maps, defined once where they are drawn. */
+export { DEFAULT_MAP_DISPLAY, MAP_DISPLAYS, type MapDisplay } from '../render/colorize.ts';
 
 export interface Notice {
   key: MessageKey;

@@ -27,11 +27,11 @@ import {
   drawMapValues,
   drawTensorToCanvas,
   lutTransform,
-  NORMALIZE_MODES,
+  MAP_DISPLAYS,
   prepareRenderers,
   readbackCounts,
   resetReadbackCounts,
-  type Normalize,
+  type MapDisplay,
 } from '../../src/render/index.ts';
 
 const FLAG = 'WEBGL_MAX_TEXTURE_SIZE';
@@ -225,7 +225,7 @@ describe('drawing in tiles beyond the texture limit, on webgl', () => {
     it(`draws a ${width} x ${height} map in tiles with the same bytes as in one piece, every normalisation`, async () => {
       const values = mapValues(height, width);
       const map = packedOnGpu<tf.Tensor2D>(values, [height, width]);
-      for (const normalize of NORMALIZE_MODES) {
+      for (const normalize of MAP_DISPLAYS) {
         const whole = await drawWhole((canvas) => drawMap(map, normalize, canvas));
         // Independently of the GPU path: the CPU colour loop agrees (within one level, as elsewhere).
         const onCpu = document.createElement('canvas');
@@ -256,7 +256,7 @@ describe('drawing in tiles beyond the texture limit, on webgl', () => {
     const plain = packedOnGpu<tf.Tensor2D>(values, [height, width]);
     const backend = tf.backend() as MathBackendWebGL;
     expect(backend.texData.get(view.dataId)?.slice, 'the map is a view').toBeDefined();
-    for (const normalize of ['symmetric', 'minmax'] as Normalize[]) {
+    for (const normalize of ['symmetric', 'minmax'] as MapDisplay[]) {
       const whole = await drawWhole((canvas) => drawMap(view, normalize, canvas));
       const direct = await drawWhole((canvas) => drawMap(plain, normalize, canvas));
       expect(difference(whole, direct), normalize).toEqual({ differing: 0 });

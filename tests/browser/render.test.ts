@@ -25,13 +25,13 @@ import {
   LUT_SIZE,
   lutTransform,
   mapRange,
-  NORMALIZE_MODES,
+  MAP_DISPLAYS,
   robustHalfRangeOfValues,
   prepareRenderers,
   readbackCounts,
   resetReadbackCounts,
   sampleColormap,
-  type Normalize,
+  type MapDisplay,
 } from '../../src/render/index.ts';
 import { drawMapTexture, drawRgbaTexture } from '../../src/render/webglBlit.ts';
 
@@ -67,7 +67,7 @@ function roundHalfToEven(x: number): number {
 }
 
 /** What a value should look like, straight from the formula in colorize.ts, in plain JS. */
-function expectedColour(value: number, normalize: Normalize, values: readonly number[]): Rgba {
+function expectedColour(value: number, normalize: MapDisplay, values: readonly number[]): Rgba {
   const name = colormapOf(normalize);
   const last = LUT_SIZE[name] - 1;
   const min = Math.min(...values);
@@ -102,7 +102,7 @@ function expectedColour(value: number, normalize: Normalize, values: readonly nu
 function expectPixelsToMatch(
   canvas: HTMLCanvasElement,
   rows: readonly (readonly number[])[],
-  normalize: Normalize,
+  normalize: MapDisplay,
 ): void {
   const flat = rows.flat();
   expect([canvas.width, canvas.height]).toEqual([rows[0]?.length, rows.length]);
@@ -128,7 +128,7 @@ const isNeutralLight = ([r, g, b]: Rgba): boolean =>
   Math.max(r, g, b) - Math.min(r, g, b) <= 8 && Math.min(r, g, b) >= 230;
 
 /** Draws one map both ways the renderers offer and hands back both canvases. */
-async function drawBothWays(map: tf.Tensor2D, normalize: Normalize): Promise<HTMLCanvasElement[]> {
+async function drawBothWays(map: tf.Tensor2D, normalize: MapDisplay): Promise<HTMLCanvasElement[]> {
   const viaTensor = newCanvas();
   const rgba = colorize(map, normalize);
   try {
@@ -181,7 +181,7 @@ describe('renderers on webgl', () => {
       [255, 300, 12.4, 12.6],
       [1, 2, 3, 254.5],
     ];
-    for (const normalize of NORMALIZE_MODES) {
+    for (const normalize of MAP_DISPLAYS) {
       const rows = normalize === 'raw' ? rawValues : MAP_VALUES;
       const map = tf.tensor2d(rows);
       const [viaTensor, fused] = await drawBothWays(map, normalize);
@@ -207,7 +207,7 @@ describe('renderers on webgl', () => {
     map.dispose();
 
     const zeros = tf.zeros([3, 5]) as tf.Tensor2D;
-    for (const normalize of NORMALIZE_MODES) {
+    for (const normalize of MAP_DISPLAYS) {
       for (const canvas of await drawBothWays(zeros, normalize)) {
         const want = colormapOf(normalize) === 'diverging' ? [247, 247, 247, 255] : [0, 0, 0, 255];
         expect(pixelAt(canvas, 4, 2)).toEqual(want);
@@ -397,14 +397,14 @@ describe('renderers on webgl', () => {
     const map = tf.tensor2d(MAP_VALUES);
     const image = tf.tensor3d([[[10, 20, 30]]]);
     const canvases = [newCanvas(), newCanvas(), newCanvas()];
-    const drawAll = (normalize: Normalize): void => {
+    const drawAll = (normalize: MapDisplay): void => {
       const rgba = colorize(map, normalize);
       drawTensorToCanvas(rgba, canvases[0]!);
       rgba.dispose();
       drawMap(map, normalize, canvases[1]!);
       drawImageTensor(image, canvases[2]!);
     };
-    for (const normalize of NORMALIZE_MODES) drawAll(normalize); // warm up: programs, texture pool
+    for (const normalize of MAP_DISPLAYS) drawAll(normalize); // warm up: programs, texture pool
     const backend = webglBackend();
     const tensorsBefore = tf.memory().numTensors;
     const gpuBytesBefore = (tf.memory() as { numBytesInGPU?: number }).numBytesInGPU;
@@ -424,7 +424,7 @@ describe('renderers on webgl', () => {
       return (originalGetBufferSubData as (...a: unknown[]) => void).apply(this, args);
     } as typeof proto.getBufferSubData;
     try {
-      for (let i = 0; i < 200; i++) drawAll(NORMALIZE_MODES[i % NORMALIZE_MODES.length]!);
+      for (let i = 0; i < 200; i++) drawAll(MAP_DISPLAYS[i % MAP_DISPLAYS.length]!);
     } finally {
       proto.readPixels = originalReadPixels;
       proto.getBufferSubData = originalGetBufferSubData;
@@ -546,13 +546,13 @@ describe('renderers on cpu (the readback path)', () => {
 
   it('draws the same pixels as on webgl, one counted readback per draw', async () => {
     expect(tf.getBackend()).toBe('cpu');
-    for (const normalize of NORMALIZE_MODES) {
+    for (const normalize of MAP_DISPLAYS) {
       const map = tf.tensor2d(MAP_VALUES);
       for (const canvas of await drawBothWays(map, normalize))
         expectPixelsToMatch(canvas, MAP_VALUES, normalize);
       map.dispose();
     }
-    expect(countReadbacks()).toBe(2 * NORMALIZE_MODES.length);
+    expect(countReadbacks()).toBe(2 * MAP_DISPLAYS.length);
     const canvas = newCanvas();
     const map = tf.tensor2d(MAP_VALUES);
     await drawMap(map, 'symmetric', canvas);
@@ -569,7 +569,7 @@ describe('renderers on cpu (the readback path)', () => {
     const before = tf.memory().numTensors;
     const pending: (Promise<void> | void)[] = [];
     for (let i = 0; i < 200; i++) {
-      const rgba = colorize(map, NORMALIZE_MODES[i % NORMALIZE_MODES.length]!);
+      const rgba = colorize(map, MAP_DISPLAYS[i % MAP_DISPLAYS.length]!);
       pending.push(drawTensorToCanvas(rgba, canvas));
       rgba.dispose();
       pending.push(drawMap(map, 'symmetric', canvas));
@@ -602,12 +602,12 @@ describe('renderers on wasm (what the page picks without a real GPU)', () => {
     expect(tf.getBackend()).toBe('wasm');
     const map = tf.tensor2d(MAP_VALUES);
     const before = tf.memory().numTensors;
-    for (const normalize of NORMALIZE_MODES) {
+    for (const normalize of MAP_DISPLAYS) {
       const [viaTensor, packed] = await drawBothWays(map, normalize);
       expectPixelsToMatch(viaTensor!, MAP_VALUES, normalize);
       expectPixelsToMatch(packed!, MAP_VALUES, normalize);
     }
-    expect(countReadbacks()).toBe(2 * NORMALIZE_MODES.length);
+    expect(countReadbacks()).toBe(2 * MAP_DISPLAYS.length);
     expect(tf.memory().numTensors).toBe(before);
     const image = tf.tensor3d([[[255, 0, 0]], [[0, 0, 255]]]);
     const canvas = newCanvas();

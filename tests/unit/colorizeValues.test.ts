@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { colorize, colorizeValues, NORMALIZE_MODES } from '../../src/render/index.ts';
+import { colorize, colorizeValues, MAP_DISPLAYS } from '../../src/render/index.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -15,7 +15,7 @@ beforeAll(async () => {
 /** Signed values with exact halves after scaling, a flat stretch, outliers and a NaN. */
 const VALUES = [-300, -127.5, -1, -0.5, 0, 0, 0.5, 1, 2.5, 63.5, 127, 190.5, 254.5, 300, Number.NaN, 1e-7];
 
-function viaTensor(values: number[], normalize: (typeof NORMALIZE_MODES)[number]): number[] {
+function viaTensor(values: number[], normalize: (typeof MAP_DISPLAYS)[number]): number[] {
   return tf.tidy(() => {
     const rgba = colorize(tf.tensor2d(values, [1, values.length]), normalize);
     return Array.from(rgba.dataSync(), (v) => Math.round(v * 255));
@@ -23,7 +23,7 @@ function viaTensor(values: number[], normalize: (typeof NORMALIZE_MODES)[number]
 }
 
 describe('colorizeValues', () => {
-  it.each(NORMALIZE_MODES)('gives the bytes of colorize, %s', (normalize) => {
+  it.each(MAP_DISPLAYS)('gives the bytes of colorize, %s', (normalize) => {
     const finite = VALUES.filter((v) => !Number.isNaN(v));
     expect(Array.from(colorizeValues(finite, normalize))).toEqual(viaTensor(finite, normalize));
   });
@@ -32,7 +32,7 @@ describe('colorizeValues', () => {
     // (Far beyond, the tensor formula itself overflows float32 and gives NaN bytes.)
     const values = fc.array(fc.float({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 40 });
     fc.assert(
-      fc.property(values, fc.constantFrom(...NORMALIZE_MODES), (finite, normalize) => {
+      fc.property(values, fc.constantFrom(...MAP_DISPLAYS), (finite, normalize) => {
         expect(Array.from(colorizeValues(finite, normalize))).toEqual(viaTensor(finite, normalize));
       }),
       { numRuns: 300 },
@@ -44,7 +44,7 @@ describe('colorizeValues', () => {
       minLength: 1,
     });
     fc.assert(
-      fc.property(any, fc.constantFrom(...NORMALIZE_MODES), (values, normalize) => {
+      fc.property(any, fc.constantFrom(...MAP_DISPLAYS), (values, normalize) => {
         const bytes = colorizeValues(values, normalize);
         for (let i = 3; i < bytes.length; i += 4) expect(bytes[i]).toBe(255);
       }),
@@ -65,7 +65,7 @@ describe('colorizeValues', () => {
     const interleaved = new Float32Array(n * maps);
     const alone = [0, 1, 2].map((m) => Float32Array.from(VALUES, (v, i) => (m === 1 ? v * 10 : v - m * i)));
     for (let i = 0; i < n; i++) for (let m = 0; m < maps; m++) interleaved[i * maps + m] = alone[m]![i]!;
-    for (const normalize of NORMALIZE_MODES) {
+    for (const normalize of MAP_DISPLAYS) {
       for (let m = 0; m < maps; m++) {
         const picked = colorizeValues(interleaved, normalize, undefined, { index: m, count: maps });
         expect(picked).toHaveLength(4 * n);
