@@ -3,7 +3,7 @@
  * inputs: no tensors, no canvases, nothing derivable (shapes come from `layerGeometry` in selectors).
  */
 import type { Language, MessageKey, Params } from '../i18n/index.ts';
-import type { LayerSpec } from '../core/index.ts';
+import type { LayerSpec, Stage } from '../core/index.ts';
 import type { MapDisplay } from '../render/colorize.ts';
 import type { SectionId } from './sections.ts';
 
@@ -65,12 +65,10 @@ export interface DisplaySlice {
   lesson: number | null;
 }
 
-/** Which canvas a probe can point at: a stage's map m (0-based), or the input. */
-export type InspectStage = 'preActivation' | 'features' | 'maxPool' | 'avgPool';
-
 /** The output pixel under the pointer (or chosen by keyboard), for the inspector. Transient, not shared. */
 export interface InspectTarget {
-  stage: InspectStage;
+  /** The stage whose map m (0-based) the probe points at. */
+  stage: Stage;
   map: number;
   /** Pixel row and column in that map, 0-based. */
   y: number;

@@ -4,8 +4,7 @@
  * the centre of the input region it came from (its receptive field; input pixel j spans [j, j + 1)).
  * A stride-2 map has step 2; a VALID map starts (k − 1)/2 pixels in.
  */
-import type { LayerGeometry, LayerSpec } from '../../core/index.ts';
-import type { StageKey } from '../../engine/index.ts';
+import type { LayerGeometry, LayerSpec, Stage } from '../../core/index.ts';
 
 export interface Placement {
   /** Input pixels per view pixel, rows then columns. */
@@ -14,7 +13,7 @@ export interface Placement {
   origin: [number, number];
 }
 
-export type FocusKind = 'input' | 'magnitude' | StageKey;
+export type FocusKind = 'input' | 'magnitude' | Stage;
 
 export function placementOf(kind: FocusKind, spec: LayerSpec, geometry: LayerGeometry): Placement {
   if (kind === 'input') return { step: [1, 1], origin: [0, 0] };

@@ -1,9 +1,9 @@
 import { memo, useEffect, useId, useMemo } from 'react';
 import { explainPixel, stageSize, type Explanation } from '../../core/explain.ts';
-import type { LayerGeometry, LayerSpec } from '../../core/index.ts';
+import type { LayerGeometry, LayerSpec, Stage } from '../../core/index.ts';
 import type { InputValues } from '../../engine/engine.ts';
 import { useT, type MessageKey, type Translate } from '../../i18n/index.ts';
-import { setInspect, useStore, type InspectStage, type InspectTarget } from '../../store/index.ts';
+import { setInspect, useStore, type InspectTarget } from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';
 import { ConvDetails } from './ConvDetails.tsx';
 import { formatNumber, oneBased } from './format.ts';
@@ -12,7 +12,7 @@ import { PoolDetails } from './PoolDetails.tsx';
 import { watchTargetRange } from './target.ts';
 import { useInputValues } from './useInputValues.ts';
 
-const STAGE_NAME: Record<InspectStage, MessageKey> = {
+const STAGE_NAME: Record<Stage, MessageKey> = {
   preActivation: 'stage.preActivation',
   features: 'stage.featureMap',
   maxPool: 'stage.maxPool',

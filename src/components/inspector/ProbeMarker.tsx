@@ -1,8 +1,9 @@
-import { useStore, type InspectStage } from '../../store/index.ts';
+import type { Stage } from '../../core/index.ts';
+import { useStore } from '../../store/index.ts';
 import './inspector.css';
 
 interface Props {
-  stage: InspectStage;
+  stage: Stage;
   map: number;
   /** The map's size in pixels. */
   height: number;

@@ -1,10 +1,11 @@
 import type { FocusEvent, HTMLAttributes, KeyboardEvent, MouseEvent, PointerEvent } from 'react';
+import type { Stage } from '../../core/index.ts';
 import { engine } from '../../engine/index.ts';
-import { setInspect, store, type InspectStage, type InspectTarget } from '../../store/index.ts';
+import { setInspect, store, type InspectTarget } from '../../store/index.ts';
 import { samePixel } from './target.ts';
 
 export interface InspectableMap {
-  stage: InspectStage;
+  stage: Stage;
   map: number;
 }
 

@@ -1,5 +1,5 @@
-import { inputChannels, type LayerGeometry, type LayerSpec } from '../../core/index.ts';
-import { canvasKey, displayFor, type StageKey } from '../../engine/index.ts';
+import { inputChannels, type LayerGeometry, type LayerSpec, type Stage } from '../../core/index.ts';
+import { canvasKey, displayFor } from '../../engine/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
 import { useStore, type MapDisplay } from '../../store/index.ts';
 import { ProbeMarker } from '../inspector/ProbeMarker.tsx';
@@ -22,7 +22,7 @@ function mapOrigin(spec: LayerSpec, map: number): { filter: number; channel: str
   return { filter: Math.floor(map / 3), channel: CHANNEL_NAMES[map % 3] ?? null };
 }
 
-const STAGE_LABEL: Record<StageKey, MessageKey> = {
+const STAGE_LABEL: Record<Stage, MessageKey> = {
   preActivation: 'stage.preActivation',
   features: 'stage.featureMap',
   maxPool: 'stage.maxPool',
@@ -30,14 +30,14 @@ const STAGE_LABEL: Record<StageKey, MessageKey> = {
 };
 
 /** The stages shown per map: the map before the activation too, when there is an activation. */
-function stagesOf(spec: LayerSpec): StageKey[] {
+function stagesOf(spec: LayerSpec): Stage[] {
   return spec.activation === 'none'
     ? ['features', 'maxPool', 'avgPool']
     : ['preActivation', 'features', 'maxPool', 'avgPool'];
 }
 
 interface MapFigureProps {
-  stage: StageKey;
+  stage: Stage;
   map: number;
   height: number;
   width: number;
@@ -188,7 +188,7 @@ export function Pipeline() {
   if (!image || !geometry) return <div className="pipeline empty" aria-busy="true" />;
   const channels = inputChannels(spec.channels);
   const stages = stagesOf(spec);
-  const titles: Record<StageKey, MessageKey> = {
+  const titles: Record<Stage, MessageKey> = {
     preActivation: 'stage.preTitle',
     features: spec.activation === 'none' ? 'stage.featureTitle' : 'stage.afterTitle',
     maxPool: 'stage.maxTitle',
