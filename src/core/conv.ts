@@ -7,12 +7,20 @@
  * - `rgb-per-channel`: `depthwiseConv2d` with channel multiplier F, then reordered so maps run
  *   f0.R, f0.G, f0.B, f1.R, ... as the contract fixes (tfjs emits R.f0, R.f1, ...).
  * tfjs refuses a stride and a dilation both above 1: then it convolves densely with the dilation and keeps
- * every stride-th row and column, which is the same result.
+ * every stride-th row and column, which is the same result (`stridesAfterDilation`).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { LayerGeometry } from './geometry.ts';
 import { padImage } from './padding.ts';
-import { inputChannels, kernelShape, type LayerSpec, type Weights } from './spec.ts';
+import { inputDepth, isDepthwise, kernelShape, mapsPerFilter, type LayerSpec, type Weights } from './spec.ts';
+
+/**
+ * Whether the layer is convolved densely and subsampled afterwards: tfjs (and so the generated code)
+ * refuses a stride and a dilation both above 1 in one op.
+ */
+export function stridesAfterDilation(spec: LayerSpec): boolean {
+  return spec.stride.some((s) => s > 1) && spec.dilation.some((d) => d > 1);
+}
 
 /** Weight of filter `weights` at row r, column c, input channel ch, with a 2-D filter shared by every channel. */
 function weightAt(weights: Weights, r: number, c: number, ch: number): number {
@@ -26,13 +34,13 @@ function weightAt(weights: Weights, r: number, c: number, ch: number): number {
  * channel multiplier, `depthwiseConv2d`). With `flip` each filter is rotated 180 degrees, turning the
  * cross-correlation that tfjs computes into a true convolution.
  */
-export function kernelValues(spec: LayerSpec): {
+function kernelValues(spec: LayerSpec): {
   values: Float32Array;
   shape: [number, number, number, number];
 } {
   const first = spec.filters[0];
   const { kh, kw } = first ? kernelShape(first.weights) : { kh: 0, kw: 0 };
-  const channels = inputChannels(spec.channels);
+  const channels = inputDepth(spec);
   const count = spec.filters.length;
   const values = new Float32Array(kh * kw * channels * count);
   spec.filters.forEach((filter, f) => {
@@ -50,9 +58,9 @@ export function kernelValues(spec: LayerSpec): {
 }
 
 /** Bias of each output map, in map order (repeated over R, G, B for `rgb-per-channel`). */
-export function biasValues(spec: LayerSpec): Float32Array {
-  const perMap = spec.channels === 'rgb-per-channel' ? 3 : 1;
-  return Float32Array.from(spec.filters.flatMap((f) => Array<number>(perMap).fill(f.bias)));
+function biasValues(spec: LayerSpec): Float32Array {
+  const perFilter = mapsPerFilter(spec);
+  return Float32Array.from(spec.filters.flatMap((f) => Array<number>(perFilter).fill(f.bias)));
 }
 
 /**
@@ -77,16 +85,17 @@ export function convolvePadded(
     const padded = tf.expandDims(paddedInput, 0) as tf.Tensor4D;
     const { values, shape } = kernelValues(spec);
     const kernel = tf.tensor4d(values, shape);
-    const dense = spec.stride.some((s) => s > 1) && spec.dilation.some((d) => d > 1);
+    const dense = stridesAfterDilation(spec);
     const stride: [number, number] = dense ? [1, 1] : spec.stride;
 
     let maps: tf.Tensor4D;
-    if (spec.channels === 'rgb-per-channel') {
+    if (isDepthwise(spec)) {
       const byChannel = tf.depthwiseConv2d(padded, kernel, stride, 'valid', 'NHWC', spec.dilation);
       const [, h, w] = byChannel.shape;
       const filters = spec.filters.length;
-      const split = tf.transpose(tf.reshape(byChannel, [1, h, w, 3, filters]), [0, 1, 2, 4, 3]);
-      maps = tf.reshape(split, [1, h, w, 3 * filters]);
+      const depth = inputDepth(spec);
+      const split = tf.transpose(tf.reshape(byChannel, [1, h, w, depth, filters]), [0, 1, 2, 4, 3]);
+      maps = tf.reshape(split, [1, h, w, depth * filters]);
     } else {
       maps = tf.conv2d(padded, kernel, stride, 'valid', 'NHWC', spec.dilation);
     }

@@ -9,7 +9,15 @@
  * and pads of `layerGeometry`. Sums are accumulated in float64, in tap order.
  */
 import type { LayerGeometry } from './geometry.ts';
-import { kernelShape, type Activation, type LayerSpec, type PadMode, type Weights } from './spec.ts';
+import {
+  kernelShape,
+  mapsPerFilter,
+  type Activation,
+  type LayerSpec,
+  type PadMode,
+  type Weights,
+} from './spec.ts';
+import type { Stage } from './stage.ts';
 
 /** The layer input on the CPU: row-major [H, W, C], C = 1 (gray, luma) or 3 (RGB), values 0..255. */
 export interface LayerInputValues {
@@ -18,9 +26,6 @@ export interface LayerInputValues {
   width: number;
   channels: number;
 }
-
-/** The stages whose pixels can be explained (the same names as the store's `InspectStage`). */
-export type ExplainStage = 'preActivation' | 'features' | 'maxPool' | 'avgPool';
 
 /** A rectangle of cells: top-left corner (may be negative or beyond the image) and size. */
 export interface CellRect {
@@ -117,13 +122,14 @@ export interface PoolExplanation {
 export type Explanation = ConvExplanation | PoolExplanation;
 
 /** The output map size of a stage. */
-export function stageSize(geometry: LayerGeometry, stage: ExplainStage): { height: number; width: number } {
+export function stageSize(geometry: LayerGeometry, stage: Stage): { height: number; width: number } {
   return stage === 'maxPool' || stage === 'avgPool' ? geometry.pool : geometry.conv;
 }
 
 /** Which filter and input channel map m uses: filter ⌊m/3⌋ on channel m % 3 for rgb-per-channel. */
 export function mapSource(spec: LayerSpec, map: number): { filter: number; channel: number | null } {
-  if (spec.channels === 'rgb-per-channel') return { filter: Math.floor(map / 3), channel: map % 3 };
+  const per = mapsPerFilter(spec);
+  if (per > 1) return { filter: Math.floor(map / per), channel: map % per };
   return { filter: map, channel: null };
 }
 
@@ -193,7 +199,7 @@ export function clipRect(rect: CellRect, height: number, width: number): CellRec
 export function receptiveField(
   geometry: LayerGeometry,
   spec: LayerSpec,
-  stage: ExplainStage,
+  stage: Stage,
   y: number,
   x: number,
 ): CellRect {
@@ -219,7 +225,7 @@ function checkInput(input: LayerInputValues, geometry: LayerGeometry): void {
   }
 }
 
-function checkPixel(geometry: LayerGeometry, stage: ExplainStage, map: number, y: number, x: number): void {
+function checkPixel(geometry: LayerGeometry, stage: Stage, map: number, y: number, x: number): void {
   const { height, width } = stageSize(geometry, stage);
   if (
     !Number.isInteger(map) ||
@@ -418,7 +424,7 @@ export function explainPixel(
   input: LayerInputValues,
   spec: LayerSpec,
   geometry: LayerGeometry,
-  stage: ExplainStage,
+  stage: Stage,
   map: number,
   y: number,
   x: number,

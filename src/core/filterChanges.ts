@@ -7,11 +7,6 @@
 import { layerGeometry, type LayerGeometry } from './geometry.ts';
 import { kernelShape, type Filter, type LayerSpec } from './spec.ts';
 
-/** Output maps per filter: 3 (R, G, B) for `rgb-per-channel`, 1 otherwise. */
-export function mapsPerFilter(spec: LayerSpec): number {
-  return spec.channels === 'rgb-per-channel' ? 3 : 1;
-}
-
 /** Deep equality of JSON-like values (numbers, strings, booleans, arrays, plain objects). */
 function same(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;

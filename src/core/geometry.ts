@@ -4,8 +4,10 @@
  * and throws a `SpecError` that says what leaves no feature map (an empty pooling is reported, not thrown).
  */
 import {
-  inputChannels,
+  inputDepth,
+  isDepthwise,
   kernelShape,
+  mapsPerFilter,
   SpecError,
   type LayerSpec,
   type Padding,
@@ -101,9 +103,22 @@ export interface LayerGeometry {
   pool: PoolGeometry;
 }
 
-/** Number of feature maps a spec makes: one per filter, or three per filter for `rgb-per-channel`. */
-export function mapCount(spec: LayerSpec): number {
-  return spec.channels === 'rgb-per-channel' ? spec.filters.length * 3 : spec.filters.length;
+/** Whether reflect padding is possible: every pad at most size − 1 (numpy / tf.mirrorPad REFLECT). */
+export function reflectFits(geometry: Pick<LayerGeometry, 'pads' | 'input'>): boolean {
+  const { pads, input } = geometry;
+  return (
+    Math.max(pads.top, pads.bottom) <= input.height - 1 && Math.max(pads.left, pads.right) <= input.width - 1
+  );
+}
+
+/**
+ * Multiply-adds of the whole convolution: output cells × maps × kernel cells × the input channels each
+ * map sums (all of them, or one for a depthwise layer).
+ */
+export function multiplyAdds(spec: LayerSpec, geometry: LayerGeometry): number {
+  const { conv, kernel, input } = geometry;
+  const summed = isDepthwise(spec) ? 1 : input.channels;
+  return conv.height * conv.width * conv.maps * kernel[0] * kernel[1] * summed;
 }
 
 function axisName(axis: 0 | 1): string {
@@ -163,17 +178,15 @@ export function layerGeometry(spec: LayerSpec, height: number, width: number): L
     effectiveKernel(kw, spec.dilation[1]),
   ];
   const pads = resolvePadding(spec.padding, height, width, kernelEff, spec.stride);
+  const input = { height, width, channels: inputDepth(spec) };
 
-  if (spec.padMode === 'reflect') {
-    const vertical = Math.max(pads.top, pads.bottom);
-    const horizontal = Math.max(pads.left, pads.right);
-    if (vertical > height - 1 || horizontal > width - 1) {
-      throw new SpecError(
-        'padMode',
-        `reflect padding of ${Math.max(vertical, horizontal)} needs an image larger than ` +
-          `${height} x ${width} (at most size - 1 per side); use "zeros" or "replicate"`,
-      );
-    }
+  if (spec.padMode === 'reflect' && !reflectFits({ pads, input })) {
+    const widest = Math.max(pads.top, pads.bottom, pads.left, pads.right);
+    throw new SpecError(
+      'padMode',
+      `reflect padding of ${widest} needs an image larger than ` +
+        `${height} x ${width} (at most size - 1 per side); use "zeros" or "replicate"`,
+    );
   }
 
   const outH = outputSize(height, kernelEff[0], spec.stride[0], pads.top, pads.bottom);
@@ -193,9 +206,9 @@ export function layerGeometry(spec: LayerSpec, height: number, width: number): L
     }
   }
 
-  const conv = { height: outH, width: outW, maps: mapCount(spec) };
+  const conv = { height: outH, width: outW, maps: spec.filters.length * mapsPerFilter(spec) };
   return {
-    input: { height, width, channels: inputChannels(spec.channels) },
+    input,
     kernel: [kh, kw],
     kernelEff,
     pads,

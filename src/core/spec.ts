@@ -29,6 +29,7 @@ export interface PoolSpec {
 
 /** A complete spec: every field present and valid. */
 export interface LayerSpec {
+  /** The image's channels; read only on a layer without `inputMaps` (the first layer of a network). */
   channels: Channels;
   filters: Filter[];
   flip: boolean;
@@ -38,6 +39,11 @@ export interface LayerSpec {
   padMode: PadMode;
   activation: Activation;
   pool: PoolSpec;
+  /**
+   * Set on every layer of a network after the first (network.ts): its input is the previous layer's
+   * `inputMaps` maps, each filter summing over all of them (Keras `Conv2D`). Never in a layer spec's JSON.
+   */
+  inputMaps?: number;
 }
 
 export const CHANNELS: readonly Channels[] = ['gray', 'rgb', 'rgb-per-channel'];
@@ -235,6 +241,21 @@ function parsePool(value: unknown, fallback: PoolSpec): PoolSpec {
 /** Input channels a filter sees: 1 for gray, 3 for rgb (summed) and rgb-per-channel (one slice each). */
 export function inputChannels(channels: Channels): number {
   return channels === 'gray' ? 1 : 3;
+}
+
+/** Channels of a layer's input: the image's (`inputChannels`) or, deeper in a network, the maps fed in. */
+export function inputDepth(spec: LayerSpec): number {
+  return spec.inputMaps ?? inputChannels(spec.channels);
+}
+
+/** Whether each filter runs on every input channel separately (`rgb-per-channel`) instead of summing them. */
+export function isDepthwise(spec: LayerSpec): boolean {
+  return spec.inputMaps === undefined && spec.channels === 'rgb-per-channel';
+}
+
+/** Output maps per filter: one per input channel for a depthwise layer (R, G, B), else 1. */
+export function mapsPerFilter(spec: LayerSpec): number {
+  return isDepthwise(spec) ? inputDepth(spec) : 1;
 }
 
 /** kh, kw and depth (0 for a 2-D filter) of a weights array that passed `parseSpec`. */

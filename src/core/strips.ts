@@ -12,7 +12,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { activate } from './activation.ts';
 import { convolvePadded } from './conv.ts';
 import { hostValues } from './hostValues.ts';
-import type { LayerGeometry } from './geometry.ts';
+import { multiplyAdds, type LayerGeometry } from './geometry.ts';
 import type { LayerOutputs } from './layer.ts';
 import { poolAvg, poolMax } from './pool.ts';
 import type { LayerSpec } from './spec.ts';
@@ -24,12 +24,8 @@ export interface Strip {
   featureMaps: tf.Tensor3D;
 }
 
-/** Multiply-adds of the whole convolution: output cells × maps × kernel cells × input channels. */
-export function convWork(spec: LayerSpec, geometry: LayerGeometry): number {
-  const { conv, kernel, input } = geometry;
-  const perMap = spec.channels === 'rgb-per-channel' ? 1 : input.channels;
-  return conv.height * conv.width * conv.maps * kernel[0] * kernel[1] * perMap;
-}
+/** @deprecated The engine's old name for `multiplyAdds` (geometry.ts), until the engine switches. */
+export const convWork = multiplyAdds;
 
 /**
  * The conv's output rows cut into bands of about `maxWork` multiply-adds each (at least one row each):
@@ -41,7 +37,7 @@ export function stripRows(
   maxWork: number,
 ): Array<[number, number]> {
   const height = geometry.conv.height;
-  const work = convWork(spec, geometry);
+  const work = multiplyAdds(spec, geometry);
   const count = Math.min(height, Math.max(1, Math.ceil(work / maxWork)));
   const rows = Math.ceil(height / count);
   const bands: Array<[number, number]> = [];

@@ -4,7 +4,7 @@
  * reset). A 2-D kernel is a `Grid` (kh x kw); a 3-D one is kh x kw x C, `weights[row][col][channel]`, and
  * the grid operations apply to each channel slice.
  */
-import type { Weights } from '../core/index.ts';
+import { kernelShape, type Weights } from '../core/index.ts';
 
 /** One kh x kw slice of weights. */
 export type Grid = number[][];
@@ -51,13 +51,13 @@ export function is3D(weights: Weights): weights is number[][][] {
 
 /** kh and kw of a filter. */
 export function sizeOf(weights: Weights): [number, number] {
-  return [weights.length, weights[0]?.length ?? 0];
+  const { kh, kw } = kernelShape(weights);
+  return [kh, kw];
 }
 
 /** Channels a filter holds: 0 for a 2-D kernel, else the depth. */
 export function depthOf(weights: Weights): number {
-  const cell = weights[0]?.[0];
-  return Array.isArray(cell) ? cell.length : 0;
+  return kernelShape(weights).depth;
 }
 
 /** The channel slices of a filter: one grid for a 2-D kernel, C grids for kh x kw x C. */

@@ -12,12 +12,12 @@ import {
   receptiveField,
   sourceIndex,
   type ConvExplanation,
-  type ExplainStage,
   type LayerInputValues,
   type PoolExplanation,
 } from '../../src/core/explain.ts';
 import { layerGeometry, type LayerGeometry } from '../../src/core/geometry.ts';
 import { parseSpec, SOBEL_X, type LayerSpec } from '../../src/core/spec.ts';
+import type { Stage } from '../../src/core/stage.ts';
 import { referenceLayer, type HwcArray, type ReferenceOutputs } from '../reference/convLoop.ts';
 import { layerCase as randomLayer } from '../support/arbitraries.ts';
 import { FIXTURE_CASES, FIXTURE_TOLERANCE } from '../support/fixtures.ts';
@@ -115,7 +115,7 @@ function expectConsistentPool(e: PoolExplanation, geometry: LayerGeometry): void
   expect(e.average).toBeCloseTo(e.sum / e.count, 9);
 }
 
-const STAGE_ARRAY: Record<ExplainStage, keyof ReferenceOutputs> = {
+const STAGE_ARRAY: Record<Stage, keyof ReferenceOutputs> = {
   preActivation: 'preActivation',
   features: 'conv',
   maxPool: 'maxpool',
@@ -128,7 +128,7 @@ function checkPixel(
   spec: LayerSpec,
   geometry: LayerGeometry,
   reference: ReferenceOutputs,
-  stage: ExplainStage,
+  stage: Stage,
   m: number,
   y: number,
   x: number,

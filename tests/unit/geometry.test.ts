@@ -7,7 +7,8 @@ import {
   effectiveKernel,
   emptiedStage,
   layerGeometry,
-  mapCount,
+  multiplyAdds,
+  reflectFits,
   outputSize,
   poolGeometry,
   resolvePadding,
@@ -135,9 +136,8 @@ describe('resolvePadding and layerGeometry', () => {
 
   it('counts one map per filter, three per filter for rgb-per-channel', () => {
     const two = [{ weights: ones(3) }, { weights: ones(3) }];
-    expect(mapCount(parseSpec({ channels: 'gray', filters: two }))).toBe(2);
-    expect(mapCount(parseSpec({ channels: 'rgb', filters: two }))).toBe(2);
-    expect(mapCount(parseSpec({ channels: 'rgb-per-channel', filters: two }))).toBe(6);
+    expect(layerGeometry(parseSpec({ channels: 'gray', filters: two }), 8, 8).conv.maps).toBe(2);
+    expect(layerGeometry(parseSpec({ channels: 'rgb', filters: two }), 8, 8).conv.maps).toBe(2);
     const geo = layerGeometry(parseSpec({ channels: 'rgb-per-channel', filters: two }), 8, 8);
     expect(geo.conv.maps).toBe(6);
     expect(geo.input.channels).toBe(3);
@@ -210,6 +210,25 @@ describe('layerGeometry refuses', () => {
         height: 13,
       });
     }
+  });
+
+  it('reflectFits: every pad at most size - 1, per axis', () => {
+    const input = { height: 3, width: 5, channels: 1 };
+    const pads = (top: number, bottom: number, left: number, right: number) => ({ top, bottom, left, right });
+    expect(reflectFits({ pads: pads(2, 2, 4, 4), input })).toBe(true);
+    expect(reflectFits({ pads: pads(0, 3, 0, 0), input })).toBe(false);
+    expect(reflectFits({ pads: pads(0, 0, 5, 0), input })).toBe(false);
+  });
+
+  it('multiplyAdds: every output value sums kh x kw taps over the input channels it reads', () => {
+    const two = [{ weights: ones(3) }, { weights: ones(3) }];
+    const madds = (json: object) => {
+      const spec = parseSpec({ ...json, filters: two, padding: 'valid' });
+      return multiplyAdds(spec, layerGeometry(spec, 10, 12));
+    };
+    expect(madds({ channels: 'gray' })).toBe(8 * 10 * 2 * 9);
+    expect(madds({ channels: 'rgb' })).toBe(8 * 10 * 2 * 9 * 3);
+    expect(madds({ channels: 'rgb-per-channel' })).toBe(8 * 10 * 6 * 9);
   });
 
   it('no pooling window larger than the feature maps: reported as an empty pooling, not refused', () => {

@@ -2,7 +2,7 @@
  * Tensor shapes of every stage in both layouts (NHWC: TensorFlow, Keras, tfjs; NCHW: PyTorch), the number of
  * weights and biases, and the multiply-adds of the conv layer, as pure data from the spec and its geometry.
  */
-import { kernelShape, type LayerGeometry, type LayerSpec } from '../../core/index.ts';
+import { kernelShape, multiplyAdds, type LayerGeometry, type LayerSpec } from '../../core/index.ts';
 
 export type StageId = 'input' | 'weights' | 'bias' | 'conv' | 'maxPool' | 'avgPool';
 
@@ -78,7 +78,7 @@ export function layerParams(spec: LayerSpec, geometry: LayerGeometry): LayerPara
     weights,
     distinctWeights,
     biases: conv.maps,
-    macs: outputs * macsPerOutput,
+    macs: multiplyAdds(spec, geometry),
     macsPerOutput,
     outputs,
   };
