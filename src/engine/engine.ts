@@ -53,6 +53,7 @@ import {
   type FrameTensors,
   type View,
 } from './views.ts';
+import { Scheduler } from './scheduler.ts';
 import { maybeFailCompute } from './testHooks.ts';
 import { warmUp } from './warmUp.ts';
 import { yieldToPage } from './yieldToPage.ts';
@@ -114,10 +115,11 @@ export interface InputValues {
 export class Engine {
   private image: tf.Tensor3D | null = null;
   private readonly canvases = new Map<string, HTMLCanvasElement>();
-  private frameRequested = false;
-  private computedThisFrame = false;
-  private drawing = false;
-  private dirty = false;
+  /** When frames run (one at a time, at most one begun per animation frame): see scheduler.ts. */
+  private readonly scheduler = new Scheduler(
+    () => this.render(),
+    () => this.image !== null && !this.loadingImage,
+  );
   private frames = 0;
   private readonly frameListeners = new Set<FrameListener>();
   private readonly statsListeners = new Set<StatsListener>();
@@ -258,7 +260,7 @@ export class Engine {
         this.onFailure(error);
       })
       .finally(() => {
-        if (!stale() && this.progressNow && !this.drawing) this.setProgress(null);
+        if (!stale() && this.progressNow && !this.scheduler.isRunning()) this.setProgress(null);
       });
   }
 
@@ -348,29 +350,9 @@ export class Engine {
     return this.frames;
   }
 
-  /**
-   * Asks for a render. At most one computation per animation frame: the first request after a frame
-   * with none runs at once (a microtask later, so that the store updates of the same task come
-   * together), and later ones wait for the next animation frame, stale requests dropped on the way.
-   */
+  /** Asks for a frame (scheduler.ts: at most one at a time and one begun per animation frame). */
   schedule(): void {
-    if (this.frameRequested) return;
-    this.frameRequested = true;
-    const run = () => {
-      this.frameRequested = false;
-      void this.render();
-    };
-    if (this.computedThisFrame) requestAnimationFrame(run);
-    else queueMicrotask(run);
-  }
-
-  /** Notes a computation in the current animation frame; the next one waits for a new frame. */
-  private spendFrame(): void {
-    if (this.computedThisFrame) return;
-    this.computedThisFrame = true;
-    requestAnimationFrame(() => {
-      this.computedThisFrame = false;
-    });
+    this.scheduler.request();
   }
 
   /** While a large frame is computed in strips: how far it has come; null otherwise. */
@@ -527,14 +509,8 @@ export class Engine {
   }
 
   private async render(): Promise<void> {
-    if (this.drawing) {
-      this.dirty = true;
-      return;
-    }
     const image = this.image;
-    if (!image || this.loadingImage) return;
-    this.drawing = true;
-    this.spendFrame();
+    if (!image) return;
     try {
       const { spec, mapDisplay, dragging } = this.store.getState();
       const [height, width] = image.shape;
@@ -546,7 +522,7 @@ export class Engine {
         // A large image's input and its padding are each one long op: a task each, the page answering between.
         await yieldToPage();
         if (image !== this.image) {
-          this.dirty = true;
+          this.schedule();
           return;
         }
       }
@@ -607,7 +583,7 @@ export class Engine {
           // A large frame: one canvas at a time, the page answering in between (a newer edit stops it).
           this.setProgress({ done: step++, total });
           await yieldToPage();
-          if (this.dirty || frame !== this.frame) return;
+          if (this.scheduler.superseded || frame !== this.frame) return;
         }
         if (await this.drawView(view, frame, mapDisplay, canvas, stagesRead))
           this.drawn.set(canvas, signature);
@@ -629,11 +605,6 @@ export class Engine {
     } finally {
       this.longWork.end();
       if (this.progressNow) this.setProgress(null);
-      this.drawing = false;
-      if (this.dirty) {
-        this.dirty = false;
-        this.schedule();
-      }
     }
   }
 
@@ -748,13 +719,13 @@ export class Engine {
         if (i >= 2)
           this.longWork.update(Math.round((((performance.now() - started) / i) * bands.length) / 1000));
         await yieldToPage();
-        if (this.dirty || padded.isDisposed || this.longWork.cancelled) return null;
+        if (this.scheduler.superseded || padded.isDisposed || this.longWork.cancelled) return null;
         strips.push(runStrip(padded, spec, geometry, band));
         maybeFailCompute();
       }
       this.setProgress({ done: bands.length, total });
       await yieldToPage();
-      if (this.dirty || padded.isDisposed || this.longWork.cancelled) return null;
+      if (this.scheduler.superseded || padded.isDisposed || this.longWork.cancelled) return null;
       return joinStrips(strips.splice(0), spec);
     } finally {
       disposeStrips(strips);
@@ -802,7 +773,7 @@ export class Engine {
 
   private async readStats(): Promise<void> {
     const frame = this.frame;
-    if (!frame || this.drawing || this.frameRequested) return;
+    if (!frame || this.scheduler.state !== 'idle') return;
     // Maps are read per stage tensor (all its maps at once); the magnitude, made for it, as a stage of one.
     const stages: tf.Tensor3D[] = [];
     const owned: tf.Tensor[] = [];
@@ -838,7 +809,7 @@ export class Engine {
       tf.dispose(owned);
     }
     for (const listener of this.statsListeners) listener();
-    if (this.framePadded && frame === this.frame && !this.drawing)
+    if (this.framePadded && frame === this.frame && !this.scheduler.isRunning())
       warmUp(frame, this.framePadded, this.warmed);
   }
 }
