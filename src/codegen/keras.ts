@@ -91,12 +91,18 @@ export function kerasCode(plan: CodePlan): string {
   if (spec.activation === 'clip')
     out.push('y = np.asarray(layers.ReLU(max_value=255.0)(y))  # clip to 0..255');
   const poolArgs = `pool_size=${tuple(spec.pool.size)}, strides=${tuple(spec.pool.stride)}, padding='${spec.pool.padding}'`;
-  if (plan.poolAnyPadding) {
-    out.push('# SAME pooling: padded cells are ignored (never the max, not counted in the average)');
+  if (plan.poolEmpty) {
+    out.push(`# ${plan.poolEmpty}`, 'max_pool = avg_pool = y[:, :0, :0]');
+  } else {
+    if (plan.poolAnyPadding) {
+      out.push('# SAME pooling: padded cells are ignored (never the max, not counted in the average)');
+    }
+    out.push(
+      `max_pool = layers.MaxPooling2D(${poolArgs})(y)`,
+      `avg_pool = layers.AveragePooling2D(${poolArgs})(y)`,
+    );
   }
   out.push(
-    `max_pool = layers.MaxPooling2D(${poolArgs})(y)`,
-    `avg_pool = layers.AveragePooling2D(${poolArgs})(y)`,
     `print(y.shape)  # (1, ${conv.height}, ${conv.width}, ${M})`,
     `print(max_pool.shape, avg_pool.shape)  # (1, ${pool.height}, ${pool.width}, ${M})`,
     '',

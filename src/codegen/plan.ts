@@ -61,6 +61,8 @@ export interface CodePlan {
   order: number[] | null;
   poolPads: Pads;
   poolAnyPadding: boolean;
+  /** Why the pooling has no output (its window is larger than the map), or null: the code then makes none. */
+  poolEmpty: string | null;
   luma: readonly [number, number, number];
 }
 
@@ -117,6 +119,7 @@ export function makePlan(spec: LayerSpec, geometry: LayerGeometry, image: CodeIm
       : null,
     poolPads: geometry.pool.pads,
     poolAnyPadding: hasPads(geometry.pool.pads),
+    poolEmpty: geometry.pool.empty?.message ?? null,
     luma: LUMA_WEIGHTS,
   };
 }

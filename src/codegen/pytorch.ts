@@ -37,6 +37,9 @@ function activationLine(plan: CodePlan): string | null {
 function poolLines(plan: CodePlan): string[] {
   const { spec, poolPads: p } = plan;
   const args = `kernel_size=${tuple(spec.pool.size)}, stride=${tuple(spec.pool.stride)}`;
+  if (plan.poolEmpty) {
+    return [`${PY}# ${plan.poolEmpty}`, `${PY}max_pool = avg_pool = y[:, :, :0, :0]`];
+  }
   if (!plan.poolAnyPadding) {
     return [`${PY}max_pool = nn.MaxPool2d(${args})(y)`, `${PY}avg_pool = nn.AvgPool2d(${args})(y)`];
   }

@@ -150,12 +150,22 @@ export function tfjsCode(plan: CodePlan): string {
   const act = activationLine(plan);
   if (act) out.push(act);
   const poolArgs = `${list(spec.pool.size)}, ${list(spec.pool.stride)}, '${spec.pool.padding}'`;
-  if (plan.poolAnyPadding) {
-    out.push(`${I}// SAME pooling: padded cells are ignored (never the max, not counted in the average)`);
+  if (plan.poolEmpty) {
+    out.push(
+      `${I}// ${plan.poolEmpty}`,
+      `${I}const maxPool = tf.zeros([1, 0, 0, ${M}]);`,
+      `${I}const avgPool = tf.zeros([1, 0, 0, ${M}]);`,
+    );
+  } else {
+    if (plan.poolAnyPadding) {
+      out.push(`${I}// SAME pooling: padded cells are ignored (never the max, not counted in the average)`);
+    }
+    out.push(
+      `${I}const maxPool = tf.maxPool(y, ${poolArgs});`,
+      `${I}const avgPool = tf.avgPool(y, ${poolArgs});`,
+    );
   }
   out.push(
-    `${I}const maxPool = tf.maxPool(y, ${poolArgs});`,
-    `${I}const avgPool = tf.avgPool(y, ${poolArgs});`,
     `${I}return { conv: y, maxPool, avgPool };`,
     '  });',
     '}',
