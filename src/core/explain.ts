@@ -4,7 +4,7 @@
  * input value, weight and product, the sum, the bias and the activation; for a pooling pixel, the pool
  * window over the feature map, the winner of the max and what was averaged.
  *
- * Pure TypeScript over plain arrays (no tfjs, no DOM): it follows CONTRACT.md section 1 exactly, with the
+ * Pure TypeScript over plain arrays (no tfjs, no DOM): it follows docs/spec.md exactly, with the
  * same padding rules as padding.ts (zeros, reflect without repeating the edge, replicate) and the sizes
  * and pads of `layerGeometry`. Sums are accumulated in float64, in tap order.
  */
@@ -334,7 +334,7 @@ export function explainConv(
  * The feature-map value at (y, x) of map `map` (activated), without writing out the taps: the pool
  * explanation calls it once per window cell, so a large pool window of a large kernel stays cheap.
  */
-export function featureValue(
+function featureValue(
   input: LayerInputValues,
   spec: LayerSpec,
   geometry: LayerGeometry,

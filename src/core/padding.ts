@@ -7,7 +7,7 @@ import type { Pads } from './geometry.ts';
 import type { PadMode } from './spec.ts';
 
 /** Indices 0..size-1 extended by `before` and `after` cells that repeat the edge index. */
-export function clampedIndices(size: number, before: number, after: number): Int32Array {
+function clampedIndices(size: number, before: number, after: number): Int32Array {
   const out = new Int32Array(size + before + after);
   for (let i = 0; i < out.length; i++) out[i] = Math.min(size - 1, Math.max(0, i - before));
   return out;

@@ -1,5 +1,5 @@
 /**
- * The layer spec (CONTRACT.md section 1): its types, its defaults, and `parseSpec`, which turns any
+ * The layer spec (docs/spec.md): its types, its defaults, and `parseSpec`, which turns any
  * untrusted JSON value into a complete, validated `LayerSpec` or throws a `SpecError` naming the field.
  *
  * Validation here covers everything that does not depend on the image. What does (an output of size 0,
@@ -130,7 +130,7 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: s
 }
 
 /** Largest finite float32: weights and biases become float32 tensors, so anything beyond is Infinity. */
-export const FLOAT32_MAX = 3.4028234663852886e38;
+const FLOAT32_MAX = 3.4028234663852886e38;
 
 /** Whether `x` is a number a float32 tensor holds as a finite value (|x| <= FLOAT32_MAX). */
 export function isFloat32Finite(x: number): boolean {

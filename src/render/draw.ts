@@ -419,22 +419,6 @@ async function putImageValues(image: tf.Tensor3D, canvas: TargetCanvas): Promise
 }
 
 /**
- * The smallest and largest value of a map, for legends: a two-number readback (counted as `scalars`).
- * Call it after the frame is drawn, never on the drawing path.
- */
-export async function mapRange(map: tf.Tensor): Promise<{ min: number; max: number }> {
-  if (map.size === 0) return { min: 0, max: 0 };
-  const both = tf.tidy(() => tf.stack([minOf(map), maxOf(map)]));
-  try {
-    const [min = 0, max = 0] = await both.data();
-    noteReadback('scalars');
-    return { min, max };
-  } finally {
-    both.dispose();
-  }
-}
-
-/**
  * Compiles the renderers' WebGL programs now, so the first edit does not pay for it; a no-op off webgl.
  * tfjs compiles its own programs per op and shape on first use: running one draw of the real sizes at
  * load warms those too.

@@ -2,7 +2,7 @@
  * Instrumentation: how many times the renderers copied tensor values to the CPU. A benchmark or test
  * resets the counts, edits, and asserts `pixels` stayed 0 on webgl (the GPU path never reads back).
  * `pixels` counts whole-image readbacks (the wasm/cpu drawing path, or a webgl fallback);
- * `scalars` counts the few-number readbacks of `mapRange` for legends.
+ * `scalars` counts the few-number readbacks of the legends' statistics (engine/stats.ts).
  */
 
 export interface ReadbackCounts {

@@ -1,5 +1,5 @@
 /**
- * The whole layer of CONTRACT.md section 1 as plain loops over typed arrays, written from the contract and
+ * The whole layer of docs/spec.md as plain loops over typed arrays, written from the contract and
  * not from src/core: luma, padding (zeros / reflect / replicate), dilation, stride, flip, bias, the three
  * channel modes with 2-D or 3-D weights, the activation, then max and average pooling (valid / same, padded
  * cells ignored). It checks the tfjs core in the tests and is "the plain-JS loop" of the benchmark, so it

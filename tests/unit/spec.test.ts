@@ -1,5 +1,5 @@
 /**
- * parseSpec (CONTRACT.md section 1): the defaults, what it accepts, and every refusal, each naming the
+ * parseSpec (docs/spec.md): the defaults, what it accepts, and every refusal, each naming the
  * field (SpecError.field) and saying what is allowed.
  */
 import { describe, expect, it } from 'vitest';
