@@ -4,8 +4,11 @@
  * express, the map order of a depthwise layer, and the shapes the code should print.
  */
 import {
+  isDepthwise,
   kernelShape,
   LUMA_WEIGHTS,
+  mapsPerFilter,
+  stridesAfterDilation,
   type Channels,
   type LayerGeometry,
   type LayerSpec,
@@ -29,9 +32,9 @@ export interface CodePlan {
   geometry: LayerGeometry;
   image: CodeImage;
   channels: Channels;
-  /** Input channels: 1 (gray) or 3. */
+  /** Input channels: 1 (gray), 3 (the image's R, G, B) or, deeper in a network, the maps fed in. */
   inC: number;
-  /** Filters F, output maps M (3F for a depthwise layer). */
+  /** Filters F, output maps M (F × inC for a depthwise layer). */
   filterCount: number;
   maps: number;
   kh: number;
@@ -39,10 +42,10 @@ export interface CodePlan {
   depthwise: boolean;
   /**
    * The filters as the frameworks get them (after the flip): filters[f][row][col] when every filter is 2-D
-   * (`depth` 0, shared by every input channel), else filters[f][row][col][channel] (`depth` 3).
+   * (`depth` 0, shared by every input channel), else filters[f][row][col][channel] (`depth` = inC).
    */
   filters: number[][][] | number[][][][];
-  depth: 0 | 3;
+  depth: number;
   biases: number[];
   flip: boolean;
   pads: Pads;
@@ -81,7 +84,7 @@ function hasPads(p: Pads): boolean {
 export function makePlan(spec: LayerSpec, geometry: LayerGeometry, image: CodeImage): CodePlan {
   const [kh, kw] = geometry.kernel;
   const inC = geometry.input.channels;
-  const depth: 0 | 3 = spec.filters.some((f) => kernelShape(f.weights).depth > 0) ? 3 : 0;
+  const depth = spec.filters.some((f) => kernelShape(f.weights).depth > 0) ? inC : 0;
   const expand = (weights: Weights): number[][][] =>
     (weights as (number | number[])[][]).map((row) =>
       row.map((cell) => (Array.isArray(cell) ? [...cell] : Array<number>(inC).fill(cell))),
@@ -90,7 +93,7 @@ export function makePlan(spec: LayerSpec, geometry: LayerGeometry, image: CodeIm
     depth === 0
       ? spec.filters.map((f) => rotate(f.weights as number[][], spec.flip))
       : spec.filters.map((f) => rotate(expand(f.weights), spec.flip));
-  const depthwise = spec.channels === 'rgb-per-channel';
+  const depthwise = isDepthwise(spec);
   const count = spec.filters.length;
   const pads = geometry.pads;
   return {
@@ -113,9 +116,9 @@ export function makePlan(spec: LayerSpec, geometry: LayerGeometry, image: CodeIm
     namedPadding: spec.padding === 'valid' || spec.padding === 'same' ? spec.padding : null,
     symmetric: pads.top === pads.bottom && pads.left === pads.right,
     anyPadding: hasPads(pads),
-    dense: spec.stride.some((s) => s > 1) && spec.dilation.some((d) => d > 1),
+    dense: stridesAfterDilation(spec),
     order: depthwise
-      ? Array.from({ length: count * 3 }, (_, m) => (m % 3) * count + Math.floor(m / 3))
+      ? Array.from({ length: count * inC }, (_, m) => (m % inC) * count + Math.floor(m / inC))
       : null,
     poolPads: geometry.pool.pads,
     poolAnyPadding: hasPads(geometry.pool.pads),
@@ -141,9 +144,10 @@ export function paddingSummary(plan: CodePlan): string {
   );
 }
 
-/** The bias of each page map (the filter's bias, three times per filter for a depthwise layer). */
+/** The bias of each page map (the filter's bias, once per input channel for a depthwise layer). */
 export function mapBiases(plan: CodePlan): number[] {
-  return plan.depthwise ? plan.biases.flatMap((b) => [b, b, b]) : plan.biases;
+  const perFilter = mapsPerFilter(plan.spec);
+  return plan.biases.flatMap((b) => Array<number>(perFilter).fill(b));
 }
 
 export function describeSpec(plan: CodePlan): string {

@@ -42,7 +42,7 @@ export function pythonFilters(plan: CodePlan): string[] {
   lines.push(
     plan.depth === 0
       ? `# filters[f][row][column], each shared by every input channel: (F, kh, kw) = (${plan.filterCount}, ${plan.kh}, ${plan.kw})`
-      : `# filters[f][row][column][channel]: (F, kh, kw, C) = (${plan.filterCount}, ${plan.kh}, ${plan.kw}, 3)`,
+      : `# filters[f][row][column][channel]: (F, kh, kw, C) = (${plan.filterCount}, ${plan.kh}, ${plan.kw}, ${plan.depth})`,
     'filters = np.array([',
     filtersLiteral(plan.filters, PY, PY, '#'),
     '], dtype=np.float32)',
@@ -53,7 +53,7 @@ export function pythonFilters(plan: CodePlan): string[] {
 
 /** The (F, kh, kw, C) array every layout below starts from. */
 export function pythonFull(plan: CodePlan): string {
-  if (plan.depth === 3) return 'filters';
+  if (plan.depth > 0) return 'filters';
   return plan.inC === 1
     ? 'filters[..., np.newaxis]'
     : `np.repeat(filters[..., np.newaxis], ${plan.inC}, axis=3)`;

@@ -84,7 +84,7 @@ export function tfjsCode(plan: CodePlan): string {
   const { spec, geometry, kh, kw, inC, filterCount: F } = plan;
   const { conv, pool } = geometry;
   const M = plan.maps;
-  const wDepth = plan.depth === 0 ? 1 : 3;
+  const wDepth = plan.depth || 1;
   const stride = list(plan.dense ? [1, 1] : spec.stride);
   const dilation = list(spec.dilation);
   const { lines: padLines, pad } = paddingLines(plan);
