@@ -43,7 +43,7 @@ export function setLessonStep(lesson: number | null): void {
   store.setState({ lesson });
 }
 
-/** Opens step `step` of the lesson as its link would: main.tsx applies the new hash (spec, sample, step). */
+/** Opens step `step` of the lesson as its link would: link.ts opens the new hash (spec, sample, step). */
 export function openLesson(step: number): void {
   location.hash = lessonHash(step);
 }

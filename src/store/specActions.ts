@@ -1,14 +1,12 @@
 /**
  * Actions on the whole spec: reset to the defaults, export as JSON, import from a file (validated, with an
  * alert naming the problem and the current spec kept), opening a course-note example through its share
- * link (the same code path as any link: main.tsx applies `location.hash`), and the check every link
- * opened in a live tab passes (`checkLink`), the same as the controls'.
+ * link (the same code path as any link: link.ts opens `location.hash`).
  */
 import { compactSpec, defaultSpec, parseSpec, SpecError, type LayerSpec } from '../core/index.ts';
 import { exampleHash, type CourseExample } from '../examples/examples.ts';
 import { DEFAULT_MAP_DISPLAY, type Notice } from './state.ts';
 import { raise, specChangeProblem, store, updateSpec } from './store.ts';
-import { decodeHash, type HashState } from './urlHash.ts';
 
 /** Largest spec file taken: 64 filters of 31 × 31 × 3 written out fit well within it. */
 export const MAX_SPEC_FILE_BYTES = 2 * 1024 * 1024;
@@ -81,34 +79,7 @@ export async function importSpecFile(file: File): Promise<boolean> {
   return importSpecText(await file.text(), file.name);
 }
 
-/** Opens an example as its share link would: main.tsx applies the new hash and loads its sample. */
+/** Opens an example as its share link would: link.ts opens the new hash and loads its sample. */
 export function openExample(example: CourseExample): void {
   location.hash = exampleHash(example);
-}
-
-/** The notice for a link refused in a live tab: it says why, and that the setup on the page stays. */
-export function linkKept(detail: string): Notice {
-  return { key: 'error.linkKept', params: { detail } };
-}
-
-/**
- * A link opened in a live tab, checked as any change made with the controls: it must parse, and its
- * spec must fit the image it will be used with (`specChangeProblem`: no stage shown now is emptied).
- * When it names another sample, that image's fit is checked as it loads (see image/load.ts). Returns
- * the parsed link, or the notice to raise while the page keeps its state (and writes it back to the URL).
- */
-export function checkLink(hash: string): { parsed: HashState } | { notice: Notice } {
-  let parsed: HashState;
-  try {
-    parsed = decodeHash(hash);
-  } catch (error) {
-    return { notice: linkKept((error as Error).message) };
-  }
-  const { spec, image } = store.getState();
-  const newImage = parsed.sampleId !== undefined && parsed.sampleId !== image?.sampleId;
-  if (!newImage) {
-    const problem = specChangeProblem(spec, parsed.spec ?? defaultSpec(), image);
-    if (problem) return { notice: linkKept(problem.message) };
-  }
-  return { parsed };
 }

@@ -2,7 +2,7 @@
  * The state a person chose, as typed slices: image, layer spec, display, interface. Only serialisable
  * inputs: no tensors, no canvases, nothing derivable (shapes come from `layerGeometry` in selectors).
  */
-import type { Language, MessageKey, Params } from '../i18n/index.ts';
+import type { MessageKey, Params } from '../i18n/index.ts';
 import type { LayerSpec, Stage } from '../core/index.ts';
 import type { MapDisplay } from '../render/colorize.ts';
 import type { SectionId } from './sections.ts';
@@ -58,7 +58,6 @@ export interface DisplaySlice {
   mapDisplay: MapDisplay;
   /** Show √(map 1² + map 2²), the Sobel magnitude when the filters are Sobel x and y. */
   magnitude: boolean;
-  language: Language;
   /** Folded sections the person opened (or the link's spec needs open); see sections.ts. */
   openSections: readonly SectionId[];
   /** The step of the lesson path through the course-note examples (1-based), or null when closed. */

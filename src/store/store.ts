@@ -17,7 +17,6 @@ import {
   type LayerGeometry,
   type LayerSpec,
 } from '../core/index.ts';
-import { browserLanguage, type Language } from '../i18n/index.ts';
 import { DEFAULT_MAP_DISPLAY } from './state.ts';
 import type { BackendStatus, ImageMeta, InspectTarget, MapDisplay, Notice, State } from './state.ts';
 
@@ -27,7 +26,6 @@ export function initialState(): State {
     spec: defaultSpec(),
     mapDisplay: DEFAULT_MAP_DISPLAY,
     magnitude: false,
-    language: browserLanguage(),
     openSections: [],
     lesson: null,
     error: null,
@@ -115,10 +113,6 @@ export function setMapDisplay(mapDisplay: MapDisplay): void {
 
 export function setMagnitude(magnitude: boolean): void {
   store.setState({ magnitude });
-}
-
-export function setLanguage(language: Language): void {
-  store.setState({ language });
 }
 
 export function raise(error: Notice): void {

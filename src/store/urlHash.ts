@@ -1,5 +1,5 @@
 /**
- * The share link (CONTRACT.md section 4): the state a person set lives in the URL hash,
+ * The share link (docs/spec.md, the page's link): the state a person set lives in the URL hash,
  * `#spec=<URI-encoded spec JSON>&sample=<id>&display=<mode>&mag=1&lang=<en|ko>&open=<sections>&lesson=<k>`
  * (open folded sections, the lesson step). Only fields that differ from the defaults are written, so links
  * stay short. Reading validates every field and never evaluates.
@@ -26,10 +26,11 @@ export class HashError extends Error {
 
 const SAMPLE_ID = /^[a-z0-9-]{1,40}$/;
 
-export function encodeHash(
-  state: Pick<State, 'spec' | 'image' | 'mapDisplay' | 'magnitude' | 'language'> &
-    Partial<Pick<State, 'openSections' | 'lesson'>>,
-): string {
+/** What a link holds: the store's fields it names and the page's language (i18n keeps that one). */
+export type LinkFields = Pick<State, 'spec' | 'image' | 'mapDisplay' | 'magnitude'> &
+  Partial<Pick<State, 'openSections' | 'lesson'>> & { language: Language };
+
+export function encodeHash(state: LinkFields): string {
   const parts: string[] = [];
   const spec = compactSpec(state.spec);
   if (Object.keys(spec).length > 0) parts.push(`spec=${encodeURIComponent(JSON.stringify(spec))}`);

@@ -3,10 +3,10 @@
  * `specChangeProblem` (no feature map lost, no pooling shown now emptied); a small image loads with its
  * empty pooling explained, and edits still apply on it.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  checkLink,
   checkSpecText,
+  openLinkLive,
   resetStore,
   setFilterCell,
   setImage,
@@ -25,6 +25,8 @@ const image = (width: number, height: number) => ({
   height,
 });
 const link = (spec: object, extra = '') => `#spec=${encodeURIComponent(JSON.stringify(spec))}${extra}`;
+/** The built-in samples as a live link sees them; no test here loads one. */
+const samples = { exists: () => true, load: async () => true };
 const ones = (k: number) => Array.from({ length: k }, () => new Array<number>(k).fill(1));
 
 describe('a 1 x 1 image', () => {
@@ -68,19 +70,33 @@ describe('every spec change', () => {
     ['reflect padding of 1000', { padding: 1000, padMode: 'reflect' }, /reflect padding of 1000/],
     ['dilation 64, valid', { dilation: 64, padding: 'valid' }, /leaves no output/],
     ['a weight beyond float32', { filters: [{ weights: [[1e300]] }] }, /beyond float32/],
-  ])('a link in a live tab with %s is refused, saying why and that the setup is kept', (_, spec, why) => {
-    const checked = checkLink(link(spec, '&sample=fashion-mnist-9'));
-    expect(checked).toMatchObject({ notice: { key: 'error.linkKept' } });
-    if ('notice' in checked) expect(String(checked.notice.params?.detail)).toMatch(why);
+  ])(
+    'a link in a live tab with %s is refused, saying why and that the setup is kept',
+    async (_, spec, why) => {
+      const before = store.getState().spec;
+      expect(await openLinkLive(link(spec, '&sample=fashion-mnist-9'), samples)).toBe(false);
+      expect(store.getState().error).toMatchObject({ key: 'error.linkKept' });
+      expect(String(store.getState().error?.params?.detail)).toMatch(why);
+      expect(store.getState().spec).toBe(before);
+    },
+  );
+
+  it('a malformed link is refused the same way', async () => {
+    expect(await openLinkLive('#spec=%7Bnot json', samples)).toBe(false);
+    expect(store.getState().error).toMatchObject({ key: 'error.linkKept' });
   });
 
-  it('a malformed link is refused the same way', () => {
-    expect(checkLink('#spec=%7Bnot json')).toMatchObject({ notice: { key: 'error.linkKept' } });
-  });
-
-  it('a link that fits passes, and one naming another sample is left to that image', () => {
-    expect(checkLink(link({ stride: 2 }))).toMatchObject({ parsed: { spec: parseSpec({ stride: 2 }) } });
-    expect(checkLink(link({ pool: { size: 32 } }, '&sample=camera'))).toHaveProperty('parsed');
+  it('a link that fits is applied, and one naming another sample is left to that image', async () => {
+    expect(await openLinkLive(link({ stride: 2 }), samples)).toBe(true);
+    expect(store.getState().spec).toEqual(parseSpec({ stride: 2 }));
+    const load = vi.fn(async () => false);
+    expect(await openLinkLive(link({ pool: { size: 32 } }, '&sample=camera'), { ...samples, load })).toBe(
+      false,
+    );
+    expect(load).toHaveBeenCalledWith(
+      'camera',
+      expect.objectContaining({ spec: parseSpec({ pool: { size: 32 } }) }),
+    );
   });
 
   it('specChangeProblem names the emptied pooling; a change that keeps it empty passes', () => {

@@ -1,4 +1,4 @@
-import { useT } from '../../i18n/index.ts';
+import { useLanguage, useT } from '../../i18n/index.ts';
 import { useStore } from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';
 import { layerParams } from './tensorShapes.ts';
@@ -7,7 +7,7 @@ import { layerParams } from './tensorShapes.ts';
 export function ParamsPanel() {
   const t = useT();
   const spec = useStore((s) => s.spec);
-  const language = useStore((s) => s.language);
+  const language = useLanguage();
   const geometry = useGeometry();
   if (!geometry) return null;
   const p = layerParams(spec, geometry);

@@ -1,0 +1,152 @@
+/**
+ * The share link kept in step with the page. The URL hash is a value derived from the fields it holds
+ * (spec, sample, display, magnitude, language, open sections, lesson step): it is encoded again only
+ * when one of them changed, and written only when the text changed, so pointing at a map (the inspector
+ * target, also store state) costs nothing. A link opened in a live tab is applied through `applyLink`,
+ * the same check as a control's (`specChangeProblem`): refused, it says why and the page keeps its state.
+ */
+import { defaultSpec, type LayerSpec } from '../core/index.ts';
+import { languageStore, type Language } from '../i18n/index.ts';
+import { sectionsForSpec, withSections } from './sections.ts';
+import { DEFAULT_MAP_DISPLAY, type Notice, type State } from './state.ts';
+import { raise, specChangeProblem, store } from './store.ts';
+import { decodeHash, encodeHash, type HashState } from './urlHash.ts';
+
+/** The notice for a link refused in a live tab: it says why, and that the setup on the page stays. */
+export function linkKept(detail: string): Notice {
+  return { key: 'error.linkKept', params: { detail } };
+}
+
+/** The notice for a link that cannot be opened on a first visit: the page shows the defaults. */
+export function linkRefused(detail: string): Notice {
+  return { key: 'error.link', params: { detail } };
+}
+
+/** The fields a link holds, each by reference (or as a primitive): equal lists encode to the same hash. */
+function linkSlices(state: State, language: Language): readonly unknown[] {
+  const sampleId = state.image?.source === 'sample' ? state.image.sampleId : null;
+  return [
+    state.spec,
+    sampleId,
+    state.mapDisplay,
+    state.magnitude,
+    language,
+    state.openSections,
+    state.lesson,
+  ];
+}
+
+let last: { slices: readonly unknown[]; hash: string } | null = null;
+
+/** The link of what the page shows now, without '#'; encoded only when a field it holds changed. */
+export function currentLinkHash(): string {
+  const state = store.getState();
+  const language = languageStore.getState().language;
+  const slices = linkSlices(state, language);
+  if (last && slices.every((slice, i) => slice === last?.slices[i])) return last.hash;
+  const hash = encodeHash({ ...state, language });
+  last = { slices, hash };
+  return hash;
+}
+
+/**
+ * Applies a parsed link: a link is the whole view, so what it leaves out goes back to the defaults (the
+ * language stays unless it names one; open sections stay unless it names them, and the spec opens what
+ * it uses). Its spec passes the controls' check against the current image (none yet at boot: any valid
+ * spec); refused, `refused` says why and nothing changes. Returns whether it was applied.
+ */
+export function applyLink(parsed: HashState, refused: (detail: string) => Notice): boolean {
+  const { spec: current, image, openSections } = store.getState();
+  const spec = parsed.spec ?? defaultSpec();
+  const problem = specChangeProblem(current, spec, image);
+  if (problem) {
+    raise(refused(problem.message));
+    return false;
+  }
+  store.setState({
+    spec,
+    mapDisplay: parsed.mapDisplay ?? DEFAULT_MAP_DISPLAY,
+    magnitude: parsed.magnitude ?? false,
+    openSections: withSections(parsed.openSections ?? openSections, sectionsForSpec(spec)),
+    lesson: parsed.lesson ?? null,
+    error: null,
+  });
+  if (parsed.language) languageStore.setState({ language: parsed.language });
+  return true;
+}
+
+/**
+ * The link the page opens with: applied at once, or, malformed, the defaults stay and its problem is
+ * returned, to be raised once the first image is in (loading an image clears older alerts).
+ */
+export function openFirstLink(hash: string): { parsed: HashState; problem: Notice | null } {
+  let parsed: HashState;
+  try {
+    parsed = decodeHash(hash);
+  } catch (error) {
+    return { parsed: {}, problem: linkRefused((error as Error).message) };
+  }
+  applyLink(parsed, linkRefused);
+  return { parsed, problem: null };
+}
+
+/** How the link reaches the built-in samples (src/image, which the store does not import). */
+export interface SampleLoader {
+  exists(sampleId: string): boolean;
+  /** Loads the sample with the link's spec, refused (with `refused`'s notice) if it does not fit it. */
+  load(sampleId: string, link: { spec: LayerSpec; refused: (detail: string) => Notice }): Promise<boolean>;
+}
+
+/**
+ * A link opened in a live tab: it must parse; one naming another sample loads it with its spec (checked
+ * against that image as it loads); then `applyLink` checks it as any control. Returns whether it was
+ * applied; refused, it says why and the page keeps its state.
+ */
+export async function openLinkLive(hash: string, samples: SampleLoader): Promise<boolean> {
+  let parsed: HashState;
+  try {
+    parsed = decodeHash(hash);
+  } catch (error) {
+    raise(linkKept((error as Error).message));
+    return false;
+  }
+  const sampleId = parsed.sampleId;
+  if (sampleId !== undefined && sampleId !== store.getState().image?.sampleId) {
+    if (!samples.exists(sampleId)) {
+      raise(linkKept(`sample: there is no sample "${sampleId}"`));
+      return false;
+    }
+    if (!(await samples.load(sampleId, { spec: parsed.spec ?? defaultSpec(), refused: linkKept })))
+      return false;
+  }
+  return applyLink(parsed, linkKept);
+}
+
+/**
+ * Keeps the URL hash in step with the page: written (history.replaceState, no new history entry) only
+ * when the link's text changes; a link opened in the tab (hashchange) is opened live, after which the
+ * URL says what the page shows (a refused link is written over). Returns a function that stops it.
+ */
+export function keepLinkInStep(samples: SampleLoader): () => void {
+  let written: string | null = null;
+  const write = () => {
+    const hash = currentLinkHash();
+    if (hash === written) return;
+    written = hash;
+    history.replaceState(null, '', `#${hash}`);
+  };
+  const onHashChange = () => {
+    if (location.hash.slice(1) === written) return;
+    void openLinkLive(location.hash, samples).finally(() => {
+      written = null;
+      write();
+    });
+  };
+  const stops = [store.subscribe(write), languageStore.subscribe(write)];
+  window.addEventListener('hashchange', onHashChange);
+  write();
+  return () => {
+    for (const stop of stops) stop();
+    window.removeEventListener('hashchange', onHashChange);
+  };
+}
