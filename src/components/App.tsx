@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
-import { engine } from '../engine/index.ts';
+import { onFrameDrawn } from '../engine/index.ts';
 import { loadFile } from '../image/load.ts';
-import { useLanguage, useT } from '../i18n/index.ts';
+import { useT } from '../i18n/index.ts';
+import { useStore } from '../store/index.ts';
 import { DisplayControls } from './pipeline/DisplayControls.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Fold } from './Fold.tsx';
@@ -32,7 +33,7 @@ function usePasteImage(): void {
 
 export function App() {
   const mainRef = useRef<HTMLElement>(null);
-  const language = useLanguage();
+  const language = useStore((s) => s.language);
   const t = useT();
   usePasteImage();
 
@@ -40,10 +41,10 @@ export function App() {
     document.documentElement.lang = language;
   }, [language]);
 
-  // Tests and tools wait on data-frames: it counts completed redraws of every canvas.
+  // Tests and tools wait on data-frames: it counts the frames drawn (written here, not re-rendered).
   useEffect(
     () =>
-      engine.onFrame((frames) => {
+      onFrameDrawn((frames) => {
         if (mainRef.current) mainRef.current.dataset.frames = String(frames);
       }),
     [],

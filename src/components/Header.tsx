@@ -1,7 +1,7 @@
-import { useState, useSyncExternalStore } from 'react';
-import { LANGUAGES, setLanguage, useLanguage, useT, type Language } from '../i18n/index.ts';
-import { BACKENDS, engine, switchBackend } from '../engine/index.ts';
-import { raise, setBackendStatus, store, useStore, type BackendName } from '../store/index.ts';
+import { useState } from 'react';
+import { LANGUAGES, useT, type Language } from '../i18n/index.ts';
+import { BACKENDS, engine, switchBackend, useEngineStatus } from '../engine/index.ts';
+import { raise, setBackendStatus, setLanguage, store, useStore, type BackendName } from '../store/index.ts';
 import { SpecMenu } from './spec/SpecMenu.tsx';
 import { statusSentence } from './statusSentence.ts';
 
@@ -18,14 +18,11 @@ function StatusLine() {
 /** While a frame estimated to take long is computed: its time and a Cancel button (the last result stays). */
 function LongWorkNote() {
   const t = useT();
-  const now = useSyncExternalStore(
-    (listener) => engine.longWork.subscribe(listener),
-    () => engine.longWork.current,
-  );
-  if (!now) return null;
+  const seconds = useEngineStatus((status) => status.longWorkSeconds);
+  if (seconds === null) return null;
   return (
     <div className="long-work" role="status">
-      <span>{t('long.label', { seconds: now.seconds })}</span>
+      <span>{t('long.label', { seconds })}</span>
       <button type="button" onClick={() => engine.cancel()}>
         {t('long.cancel')}
       </button>
@@ -72,7 +69,7 @@ function BackendSwitch() {
 
 function LanguageSwitch() {
   const t = useT();
-  const language = useLanguage();
+  const language = useStore((s) => s.language);
   return (
     <label className="language">
       <span className="visually-hidden">{t('language.label')}</span>

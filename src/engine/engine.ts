@@ -43,7 +43,8 @@ import { readInBands, snapshot } from './imageBands.ts';
 import { LongWork } from './longWork.ts';
 import { tensorOfPixels } from './pixels.ts';
 import { PreparedInput } from './preparedInput.ts';
-import { stageStats, type MapStats } from './stats.ts';
+import { engineStatus, type Progress } from './engineStatus.ts';
+import { stageStats } from './stats.ts';
 import {
   displayFor,
   filtersOfView,
@@ -92,18 +93,6 @@ function mapValues(geometry: LayerGeometry): number {
   return conv.height * conv.width * conv.maps;
 }
 
-type FrameListener = (frames: number) => void;
-type StatsListener = () => void;
-
-/** How far a frame computed in strips has come: `done` of `total` steps (strips, then canvases). */
-export interface Progress {
-  done: number;
-  total: number;
-}
-type ProgressListener = (progress: Progress | null) => void;
-/** The preview factor on screen (every f-th pixel), or null when the canvases show the full result. */
-type PreviewListener = (factor: number | null) => void;
-
 /** The layer's input values on the CPU (for the inspector): row-major [H, W, C], C = 1 (gray) or 3. */
 export interface InputValues {
   data: Float32Array;
@@ -120,13 +109,6 @@ export class Engine {
     () => this.render(),
     () => this.image !== null && !this.loadingImage,
   );
-  private frames = 0;
-  private readonly frameListeners = new Set<FrameListener>();
-  private readonly statsListeners = new Set<StatsListener>();
-  private readonly progressListeners = new Set<ProgressListener>();
-  private progressNow: Progress | null = null;
-  private readonly previewListeners = new Set<PreviewListener>();
-  private previewNow: number | null = null;
   /**
    * The pace of the last computed full frame (compute and draw): milliseconds per map value computed, and
    * how many values it computed. It estimates the next frame's time (strips or not; the first preview).
@@ -134,7 +116,6 @@ export class Engine {
   private pace = { msPerValue: 0, values: 0 };
   /** The last preview of the current drag (its factor and how long it took), to adjust the next one's. */
   private lastPreview: { factor: number; ms: number } | null = null;
-  private statsByKey = new Map<string, MapStats>();
   private statsTimer: ReturnType<typeof setTimeout> | null = null;
   /** The spec and layer input the current outputs were computed from. */
   private frame: FrameTensors | null = null;
@@ -260,7 +241,7 @@ export class Engine {
         this.onFailure(error);
       })
       .finally(() => {
-        if (!stale() && this.progressNow && !this.scheduler.isRunning()) this.setProgress(null);
+        if (!stale() && !this.scheduler.isRunning()) this.setProgress(null);
       });
   }
 
@@ -340,63 +321,22 @@ export class Engine {
     if (this.canvases.get(key) === canvas) this.canvases.delete(key);
   }
 
-  /** Called after every completed redraw with the number of redraws so far. */
-  onFrame(listener: FrameListener): () => void {
-    this.frameListeners.add(listener);
-    return () => this.frameListeners.delete(listener);
-  }
-
-  get frameCount(): number {
-    return this.frames;
-  }
-
   /** Asks for a frame (scheduler.ts: at most one at a time and one begun per animation frame). */
   schedule(): void {
     this.scheduler.request();
   }
 
-  /** While a large frame is computed in strips: how far it has come; null otherwise. */
-  get progress(): Progress | null {
-    return this.progressNow;
-  }
-
-  /** Called when a frame in strips starts, moves on, and ends (with null). */
-  onProgress(listener: ProgressListener): () => void {
-    this.progressListeners.add(listener);
-    return () => this.progressListeners.delete(listener);
-  }
-
   private setProgress(progress: Progress | null): void {
-    this.progressNow = progress;
-    for (const listener of this.progressListeners) listener(progress);
+    if (engineStatus.getState().progress !== progress) engineStatus.setState({ progress });
   }
 
-  /** While a drag is previewed: the factor (every f-th pixel computed); null when the full result shows. */
-  get preview(): number | null {
-    return this.previewNow;
+  private setPreview(previewFactor: number | null): void {
+    if (engineStatus.getState().previewFactor !== previewFactor) engineStatus.setState({ previewFactor });
   }
 
-  /** Called when a preview starts, changes factor, or gives way to the full result (null). */
-  onPreview(listener: PreviewListener): () => void {
-    this.previewListeners.add(listener);
-    return () => this.previewListeners.delete(listener);
-  }
-
-  private setPreview(factor: number | null): void {
-    if (this.previewNow === factor) return;
-    this.previewNow = factor;
-    for (const listener of this.previewListeners) listener(factor);
-  }
-
-  /** Statistics of a map canvas's values (min, max, histogram), once read; undefined before. */
-  stats(key: string): MapStats | undefined {
-    return this.statsByKey.get(key);
-  }
-
-  /** Called whenever new statistics arrive. */
-  onStats(listener: StatsListener): () => void {
-    this.statsListeners.add(listener);
-    return () => this.statsListeners.delete(listener);
+  /** Counts a frame drawn (a full result or a preview). */
+  private frameDrawn(): void {
+    engineStatus.setState((now) => ({ frames: now.frames + 1 }));
   }
 
   /**
@@ -597,14 +537,13 @@ export class Engine {
       this.good = spec;
       this.lastPreview = null;
       this.setPreview(null);
-      this.frames += 1;
-      for (const listener of this.frameListeners) listener(this.frames);
+      this.frameDrawn();
       this.scheduleStats();
     } catch (error) {
       this.onFailure(error);
     } finally {
       this.longWork.end();
-      if (this.progressNow) this.setProgress(null);
+      this.setProgress(null);
     }
   }
 
@@ -694,8 +633,7 @@ export class Engine {
     }
     this.lastPreview = { factor: layer.factor, ms: performance.now() - started };
     this.setPreview(layer.factor);
-    this.frames += 1;
-    for (const listener of this.frameListeners) listener(this.frames);
+    this.frameDrawn();
     return true;
   }
 
@@ -799,16 +737,16 @@ export class Engine {
       }
       const stats = await stageStats(stages);
       if (frame !== this.frame) return;
-      this.statsByKey = new Map(
+      const byKey = new Map(
         wanted.flatMap(({ key, stage, map }) => {
           const found = stats[stage]?.[map];
           return found ? [[key, found] as const] : [];
         }),
       );
+      engineStatus.setState({ stats: byKey });
     } finally {
       tf.dispose(owned);
     }
-    for (const listener of this.statsListeners) listener();
     if (this.framePadded && frame === this.frame && !this.scheduler.isRunning())
       warmUp(frame, this.framePadded, this.warmed);
   }

@@ -9,6 +9,7 @@ import { defaultSpec } from '../core/index.ts';
 import { raise, setBackendStatus, store, type BackendName } from '../store/index.ts';
 import { BACKENDS, rebuildBackend } from './backend.ts';
 import type { Engine } from './engine.ts';
+import { onFrameDrawn } from './engineStatus.ts';
 
 let failuresInRow = 0;
 let watching = false;
@@ -18,7 +19,7 @@ export async function heal(engine: Engine, error: unknown): Promise<void> {
   const name = (tf.getBackend() ?? store.getState().backend.name ?? 'wasm') as BackendName;
   if (!watching) {
     watching = true;
-    engine.onFrame(() => {
+    onFrameDrawn(() => {
       failuresInRow = 0;
     });
   }

@@ -8,6 +8,7 @@ import { exposeTensorCount } from './testHooks.ts';
 
 export { canvasKey, displayFor, parseKey, reflectFits, STAGES, type StageKey } from './views.ts';
 export type { MapStats } from './stats.ts';
+export { engineStatus, onFrameDrawn, useEngineStatus, type Progress } from './engineStatus.ts';
 export { HISTOGRAM_BINS } from './stats.ts';
 export { BACKENDS, requestedBackend, startBackend, switchBackend } from './backend.ts';
 export { followWorkload } from './autoBackend.ts';

@@ -9,7 +9,7 @@
  * paste, sample) or opening another link stops the webcam too. Errors (permission refused, no camera, no
  * camera API in an insecure context) raise an alert through the store and the previous image stays.
  */
-import { engine } from '../engine/index.ts';
+import { engine, onFrameDrawn } from '../engine/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { raise, setImage, specProblem, store, type ImageMeta, type Notice } from '../store/index.ts';
 import { setWebcamState, webcamStore } from './store.ts';
@@ -146,7 +146,7 @@ export async function startWebcam(): Promise<boolean> {
   setImage(meta);
 
   s.cleanups.push(
-    engine.onFrame(() => drawn(s)),
+    onFrameDrawn(() => drawn(s)),
     // Another image took the input's place (file, paste, sample, a link's sample): the webcam gives way.
     store.subscribe((state) => {
       if (session === s && state.image !== s.meta) stopWebcam();

@@ -20,7 +20,9 @@ import { App } from '../../src/components/App.tsx';
 import {
   canvasKey,
   engine,
+  engineStatus,
   followWorkload,
+  onFrameDrawn,
   requestedBackend,
   startBackend,
   STAGES,
@@ -73,10 +75,10 @@ let imageSize = 0;
 
 async function idle(): Promise<void> {
   for (let tries = 0; tries < 200; tries++) {
-    const frames = engine.frameCount;
+    const frames = engineStatus.getState().frames;
     await raf();
     await raf();
-    if (engine.frameCount === frames && !jsPending) return;
+    if (engineStatus.getState().frames === frames && !jsPending) return;
   }
   throw new Error('the page never settled');
 }
@@ -183,7 +185,7 @@ function startJs(): void {
 // ---- shared ------------------------------------------------------------------------------------------
 
 function frameCount(): number {
-  return mode === 'js' ? jsFrames : engine.frameCount;
+  return mode === 'js' ? jsFrames : engineStatus.getState().frames;
 }
 
 /** Resolves after the next completed redraw of every canvas. */
@@ -200,7 +202,7 @@ function nextFrame(): Promise<void> {
       jsListeners.add(done);
       off = () => jsListeners.delete(done);
     } else {
-      off = engine.onFrame(() => done());
+      off = onFrameDrawn(() => done());
     }
   });
 }

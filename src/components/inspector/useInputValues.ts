@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { engine } from '../../engine/index.ts';
+import { engine, onFrameDrawn } from '../../engine/index.ts';
 import type { InputValues } from '../../engine/engine.ts';
 import { useStore } from '../../store/index.ts';
 
@@ -26,7 +26,7 @@ export function useInputValues(active: boolean): InputValues | null {
       );
     };
     request();
-    const off = engine.onFrame(request);
+    const off = onFrameDrawn(request);
     return () => {
       live = false;
       off();

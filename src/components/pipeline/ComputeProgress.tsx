@@ -1,5 +1,4 @@
-import { useSyncExternalStore } from 'react';
-import { engine } from '../../engine/index.ts';
+import { useEngineStatus } from '../../engine/index.ts';
 import { useT } from '../../i18n/index.ts';
 
 /**
@@ -8,10 +7,7 @@ import { useT } from '../../i18n/index.ts';
  */
 export function ComputeProgress() {
   const t = useT();
-  const progress = useSyncExternalStore(
-    (listener) => engine.onProgress(listener),
-    () => engine.progress,
-  );
+  const progress = useEngineStatus((status) => status.progress);
   if (!progress) return null;
   const percent = Math.round((100 * progress.done) / Math.max(1, progress.total));
   return (

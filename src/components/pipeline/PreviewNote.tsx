@@ -1,5 +1,4 @@
-import { useSyncExternalStore } from 'react';
-import { engine } from '../../engine/index.ts';
+import { useEngineStatus } from '../../engine/index.ts';
 import { useT } from '../../i18n/index.ts';
 
 /**
@@ -8,10 +7,7 @@ import { useT } from '../../i18n/index.ts';
  */
 export function PreviewNote() {
   const t = useT();
-  const factor = useSyncExternalStore(
-    (listener) => engine.onPreview(listener),
-    () => engine.preview,
-  );
+  const factor = useEngineStatus((status) => status.previewFactor);
   if (factor === null) return null;
   return (
     <div className="preview-note" role="status" data-preview-factor={factor}>
