@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { onFrameDrawn } from '../engine/index.ts';
 import { loadFile } from '../image/load.ts';
-import { useT } from '../i18n/index.ts';
-import { useStore } from '../store/index.ts';
+import { useLanguage, useT } from '../i18n/index.ts';
 import { DisplayControls } from './pipeline/DisplayControls.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Fold } from './Fold.tsx';
@@ -33,7 +32,7 @@ function usePasteImage(): void {
 
 export function App() {
   const mainRef = useRef<HTMLElement>(null);
-  const language = useStore((s) => s.language);
+  const language = useLanguage();
   const t = useT();
   usePasteImage();
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { LANGUAGES, useT, type Language } from '../i18n/index.ts';
+import { LANGUAGES, setLanguage, useLanguage, useT, type Language } from '../i18n/index.ts';
 import { BACKENDS, engine, switchBackend, useEngineStatus } from '../engine/index.ts';
-import { raise, setBackendStatus, setLanguage, store, useStore, type BackendName } from '../store/index.ts';
+import { raise, setBackendStatus, store, useStore, type BackendName } from '../store/index.ts';
 import { SpecMenu } from './spec/SpecMenu.tsx';
 import { statusSentence } from './statusSentence.ts';
 
@@ -69,7 +69,7 @@ function BackendSwitch() {
 
 function LanguageSwitch() {
   const t = useT();
-  const language = useStore((s) => s.language);
+  const language = useLanguage();
   return (
     <label className="language">
       <span className="visually-hidden">{t('language.label')}</span>
