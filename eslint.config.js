@@ -47,4 +47,47 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Drawing turns tensors into pixels for the engine and the command line: no page state, no React.
+    files: ['src/render/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: UI_LAYERS, message: 'src/render draws tensors: no React or store.' },
+            {
+              group: ['**/components/**', '**/store/**', '**/engine/**', '**/i18n/**', '**/cli/**'],
+              message: 'src/render must not import higher layers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Messages and the language sit below the store: the store and the components import them.
+    files: ['src/i18n/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/components/**',
+                '**/store/**',
+                '**/engine/**',
+                '**/render/**',
+                '**/image/**',
+                '**/cli/**',
+              ],
+              message:
+                'src/i18n must not import the store or the page: pass the language, or use language.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );
