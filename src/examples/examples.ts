@@ -213,10 +213,6 @@ export function exampleHash(example: CourseExample): string {
   return parts.join('&');
 }
 
-export function findExample(id: string): CourseExample | undefined {
-  return EXAMPLES.find((e) => e.id === id);
-}
-
 /** The hash of step `step` (1-based) of the lesson path: the example's link and the step. */
 export function lessonHash(step: number): string {
   const example = EXAMPLES[step - 1];

@@ -23,7 +23,7 @@ import type { ColormapName } from './colormap.ts';
 import { hostValues } from '../core/hostValues.ts';
 import { noteReadback } from './readbacks.ts';
 import { gpuTiles, tileOf, type Tile } from './tiles.ts';
-import { drawMapTexture, drawRgbaTexture, prepareBlit, webgl2Of } from './webglBlit.ts';
+import { drawMapTexture, drawRgbaTexture, webgl2Of } from './webglBlit.ts';
 
 export type TargetCanvas = HTMLCanvasElement | OffscreenCanvas;
 
@@ -416,16 +416,4 @@ async function putImageValues(image: tf.Tensor3D, canvas: TargetCanvas): Promise
   }
   sizeCanvas(canvas, width, height);
   context2d(canvas).putImageData(picture, 0, 0);
-}
-
-/**
- * Compiles the renderers' WebGL programs now, so the first edit does not pay for it; a no-op off webgl.
- * tfjs compiles its own programs per op and shape on first use: running one draw of the real sizes at
- * load warms those too.
- */
-export function prepareRenderers(): void {
-  const backend = tf.backend();
-  if (!isWebGLBackend(backend)) return;
-  const gl = webgl2Of(backend);
-  if (gl) prepareBlit(gl);
 }

@@ -204,11 +204,6 @@ export function webgl2Of(backend: MathBackendWebGL): WebGL2RenderingContext | nu
   return gl;
 }
 
-/** Compiles the renderer's shaders now (at load) rather than on the first draw. */
-export function prepareBlit(gl: WebGL2RenderingContext): void {
-  resourcesFor(gl);
-}
-
 /** Everything a draw changes, as it was before. */
 interface SavedState {
   drawFramebuffer: WebGLFramebuffer | null;

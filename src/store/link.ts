@@ -39,7 +39,7 @@ function linkSlices(state: State, language: Language): readonly unknown[] {
 let last: { slices: readonly unknown[]; hash: string } | null = null;
 
 /** The link of what the page shows now, without '#'; encoded only when a field it holds changed. */
-export function currentLinkHash(): string {
+function currentLinkHash(): string {
   const state = store.getState();
   const language = languageStore.getState().language;
   const slices = linkSlices(state, language);
@@ -55,7 +55,7 @@ export function currentLinkHash(): string {
  * it uses). Its spec passes the controls' check against the current image (none yet at boot: any valid
  * spec); refused, `refused` says why and nothing changes. Returns whether it was applied.
  */
-export function applyLink(parsed: HashState, refused: (detail: string) => Notice): boolean {
+function applyLink(parsed: HashState, refused: (detail: string) => Notice): boolean {
   const { spec: current, image, openSections } = store.getState();
   const spec = parsed.spec ?? defaultSpec();
   const problem = specChangeProblem(current, spec, image);

@@ -28,7 +28,6 @@ import {
   drawTensorToCanvas,
   lutTransform,
   MAP_DISPLAYS,
-  prepareRenderers,
   readbackCounts,
   resetReadbackCounts,
   type MapDisplay,
@@ -194,7 +193,6 @@ describe('drawing in tiles beyond the texture limit, on webgl', () => {
   beforeAll(async () => {
     expect(await tf.setBackend('webgl')).toBe(true);
     await tf.ready();
-    prepareRenderers();
     realLimit = tf.env().getNumber(FLAG);
     expect(realLimit).toBeGreaterThanOrEqual(1024);
   });

@@ -26,7 +26,6 @@ import {
   lutTransform,
   MAP_DISPLAYS,
   robustHalfRangeOfValues,
-  prepareRenderers,
   resetReadbackCounts,
   sampleColormap,
   type MapDisplay,
@@ -147,7 +146,6 @@ describe('renderers on webgl', () => {
   beforeAll(async () => {
     expect(await tf.setBackend('webgl')).toBe(true);
     await tf.ready();
-    prepareRenderers();
   });
 
   beforeEach(() => resetReadbackCounts());

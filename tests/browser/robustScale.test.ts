@@ -11,7 +11,6 @@ import {
   countReadbacks,
   drawMap,
   drawMapValues,
-  prepareRenderers,
   resetReadbackCounts,
   robustHalfRange,
   robustHalfRangeOfValues,
@@ -20,7 +19,6 @@ import {
 beforeAll(async () => {
   await tf.setBackend('webgl');
   await tf.ready();
-  prepareRenderers();
 });
 
 /** Edges on a flat field, and every 7th pixel of the top row 20 times stronger than any edge (a zero-padded photo's kind). */

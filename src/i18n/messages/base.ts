@@ -9,7 +9,6 @@ export const en = {
   'status.loading': 'Starting tfjs…',
   'status.fallback': 'Backend: {backend} (WebGL unavailable: {reason})',
   'status.forced': 'Backend: {backend} (chosen by the link)',
-  'status.frame': '{ms} ms per update',
   'status.measured': 'Backend: {backend}, the fastest here for this layer ({detail})',
   'status.chosen': 'Backend: {backend} (chosen by hand)',
   'status.software': 'WebGL here is software rendering ({renderer}): it runs on the CPU',
@@ -26,7 +25,6 @@ export const en = {
   'image.sample': 'Sample image',
   'image.samplesGroup.photos': 'Photos',
   'image.samplesGroup.fashion': 'Fashion-MNIST (28 × 28)',
-  'image.loading': 'Loading {name}…',
   'image.loaded': 'Showing {name}',
   'error.dismiss': 'Dismiss',
   'error.notImage':
@@ -59,11 +57,9 @@ export const ko: Record<keyof typeof en, string> = {
   'status.loading': 'tfjs 시작 중…',
   'status.fallback': '백엔드: {backend} (WebGL 사용 불가: {reason})',
   'status.forced': '백엔드: {backend} (링크에서 지정)',
-  'status.frame': '업데이트당 {ms} ms',
   'status.measured': '백엔드: {backend}, 이 층에는 이 기기에서 가장 빠름 ({detail})',
   'status.chosen': '백엔드: {backend} (직접 선택)',
-  'status.software':
-    '이 기기의 WebGL은 소프트웨어 렌더링({renderer})입니다: CPU에서 돌아갑니다',
+  'status.software': '이 기기의 WebGL은 소프트웨어 렌더링({renderer})입니다: CPU에서 돌아갑니다',
   'status.lost': '백엔드: {backend} (WebGL 컨텍스트를 잃었습니다. 브라우저가 복구하면 webgl로 돌아갑니다)',
   'status.restored': '백엔드: {backend} (WebGL 컨텍스트가 복구되었습니다)',
   'backend.label': '백엔드',
@@ -76,7 +72,6 @@ export const ko: Record<keyof typeof en, string> = {
   'image.sample': '예제 이미지',
   'image.samplesGroup.photos': '사진',
   'image.samplesGroup.fashion': 'Fashion-MNIST (28 × 28)',
-  'image.loading': '{name} 불러오는 중…',
   'image.loaded': '{name} 표시 중',
   'error.dismiss': '닫기',
   'error.notImage':

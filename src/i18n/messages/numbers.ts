@@ -3,8 +3,6 @@ export const en = {
   'formula.heading': 'Output size',
   'formula.axisH': 'height',
   'formula.axisW': 'width',
-  'formula.padNote': 'P = {before} + {after} pixels of padding',
-  'formula.pool': 'pool',
   'formula.conv': 'Convolution',
   'formula.pooling': 'Pooling ({size}, stride {stride})',
   'formula.legend':
@@ -55,8 +53,6 @@ export const ko: Record<keyof typeof en, string> = {
   'formula.heading': '출력 크기',
   'formula.axisH': '높이',
   'formula.axisW': '너비',
-  'formula.padNote': 'P = {before} + {after} 픽셀 패딩',
-  'formula.pool': '풀링',
   'formula.conv': '합성곱',
   'formula.pooling': '풀링 ({size}, 스트라이드 {stride})',
   'formula.legend':
