@@ -16,7 +16,7 @@ function inputLines(plan: CodePlan): string[] {
     'const img = new Image();',
     `img.src = '${image.file}';`,
     'await img.decode();',
-    'let rgb = tf.browser.fromPixels(img).toFloat(); // [H, W, 3]',
+    "let rgb = tf.cast(tf.browser.fromPixels(img), 'float32'); // [H, W, 3]",
   ];
   if (image.crop) {
     const [x, y, w, h] = image.crop;
@@ -25,10 +25,10 @@ function inputLines(plan: CodePlan): string[] {
   if (plan.channels === 'gray') {
     lines.push(
       `// gray: luma = ${plan.luma[0]} R + ${plan.luma[1]} G + ${plan.luma[2]} B`,
-      `const x = tf.sum(tf.mul(rgb, tf.tensor1d(${list([...plan.luma])})), -1, true).expandDims(0); // [1, ${height}, ${width}, 1]`,
+      `const x = tf.expandDims(tf.sum(tf.mul(rgb, tf.tensor1d(${list([...plan.luma])})), -1, true), 0); // [1, ${height}, ${width}, 1]`,
     );
   } else {
-    lines.push(`const x = rgb.expandDims(0); // [1, ${height}, ${width}, 3]`);
+    lines.push(`const x = tf.expandDims(rgb, 0); // [1, ${height}, ${width}, 3]`);
   }
   return lines;
 }

@@ -13,7 +13,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
-import { expectClose } from './fixtures.ts';
 
 /** Debian's python3-torch installs for this interpreter (the one on PATH may be another without torch). */
 export const PYTHON = process.env.KERNELSCOPE_PYTHON ?? '/usr/bin/python3';
@@ -118,29 +117,6 @@ export function nchwToHwc(array: PyArray): PyArray {
     }
   }
   return { shape: [h, w, c], data };
-}
-
-/** Float32 sums in another order: allowed error relative to the largest |value| of the array. */
-export const RELATIVE_TO_MAX = 1e-5;
-
-/** Shapes equal and every value within RELATIVE_TO_MAX × max |expected| (at least 1e-4). */
-export function expectCloseToMax(
-  actual: PyArray,
-  expected: { shape: readonly number[]; data: ArrayLike<number> },
-  label: string,
-): void {
-  expect(actual.shape, `${label} shape`).toEqual([...expected.shape]);
-  let max = 0;
-  for (let i = 0; i < expected.data.length; i++) max = Math.max(max, Math.abs(expected.data[i] as number));
-  expectClose(
-    actual.data,
-    expected.data,
-    { abs: Math.max(1e-4, RELATIVE_TO_MAX * max), rel: 0 },
-    {
-      label,
-      shape: expected.shape,
-    },
-  );
 }
 
 /**

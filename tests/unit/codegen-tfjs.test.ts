@@ -1,61 +1,96 @@
 /**
- * The TensorFlow.js snippet: its `layer(x)` function is run (tfjs cpu) on every reference fixture and must
- * give the fixture's feature maps and poolings; key lines are checked for the cases a reader looks for.
+ * The TensorFlow.js snippet, run whole (tests/support/tfjsSnippet.ts: its import given tfjs-core on cpu,
+ * its Image the test picture) on every reference fixture and a fast-check sample of random specs, some
+ * cropped: its feature maps and poolings must be the fixture's (the core's for random specs), and the
+ * shapes it logs the ones its comments promise. Key lines are checked for the cases a reader looks for.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { layerGeometry, layerInput, parseSpec } from '../../src/core/index.ts';
+import { layerGeometry, parseSpec, type LayerSpec } from '../../src/core/index.ts';
 import { makePlan, type CodeImage } from '../../src/codegen/plan.ts';
 import { tfjsCode } from '../../src/codegen/tfjs.ts';
+import {
+  coreLayerStages,
+  expectCloseToMax,
+  randomLayerCodeCases,
+  type Image,
+  type LayerStages,
+} from '../support/codeCases.ts';
 import { expectClose, FIXTURE_CASES, FIXTURE_TOLERANCE } from '../support/fixtures.ts';
+import { expectLoggedAsCommented, runTfjsSnippet } from '../support/tfjsSnippet.ts';
 
 const IMAGE: CodeImage = { file: 'image.png', label: 'test image', crop: null };
+/** Random specs run; FC_RUNS raises it. FC_SEED replays a sample (the seed is in every failure). */
+const RUNS = Number(process.env.FC_RUNS ?? 150);
+const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
 });
-
-type LayerFn = (x: tf.Tensor4D) => { conv: tf.Tensor4D; maxPool: tf.Tensor4D; avgPool: tf.Tensor4D };
-
-/** The snippet's `function layer(x) { … }`, compiled against tfjs-core. */
-function compileLayer(code: string): LayerFn {
-  const start = code.indexOf('function layer(x) {');
-  const end = code.indexOf('\n}\n', start);
-  expect(start, 'the snippet defines function layer(x)').toBeGreaterThanOrEqual(0);
-  expect(end).toBeGreaterThan(start);
-  const source = `${code.slice(start, end + 2)}\nreturn layer;`;
-  return new Function('tf', source)(tf) as LayerFn;
-}
 
 function codeFor(spec: unknown, height = 28, width = 28, image = IMAGE): string {
   const parsed = parseSpec(spec);
   return tfjsCode(makePlan(parsed, layerGeometry(parsed, height, width), image));
 }
 
+/** Runs the snippet of `spec` on `picture` (cut by `crop`) and compares what it returns with `want`. */
+async function expectSnippetComputes(
+  spec: LayerSpec,
+  image: Image,
+  picture: Image,
+  crop: CodeImage['crop'],
+  label: string,
+  compare: (got: { shape: number[]; data: Float32Array }, stage: keyof LayerStages, label: string) => void,
+): Promise<void> {
+  const [h, w] = image.shape;
+  const code = tfjsCode(makePlan(spec, layerGeometry(spec, h, w), { file: 'picture.png', label, crop }));
+  const names = ['conv', 'maxPool', 'avgPool'] as const;
+  const file = { file: 'picture.png', ...picture };
+  await runTfjsSnippet(code, file, names, async (values, logged) => {
+    for (const [name, stage] of [
+      ['conv', 'conv'],
+      ['maxPool', 'maxpool'],
+      ['avgPool', 'avgpool'],
+    ] as const) {
+      const t = values[name] as tf.Tensor4D;
+      expect(t.shape[0], `${label} ${stage} batch`).toBe(1);
+      compare(
+        { shape: t.shape.slice(1), data: (await t.data()) as Float32Array },
+        stage,
+        `${label} ${stage}`,
+      );
+    }
+    expectLoggedAsCommented(code, logged, label);
+  });
+}
+
 describe('the tfjs snippet computes what the page computes', () => {
-  it.each(FIXTURE_CASES.map((c) => [c.name, c] as const))('fixture %s', async (_name, fixture) => {
-    const spec = parseSpec(fixture.spec);
-    const [h, w] = fixture.image.shape;
-    const code = tfjsCode(makePlan(spec, layerGeometry(spec, h, w), IMAGE));
-    const layer = compileLayer(code);
-    const image = tf.tensor3d(fixture.image.data, fixture.image.shape, 'float32');
-    const x = tf.expandDims(layerInput(image, spec.channels), 0) as tf.Tensor4D;
-    const out = layer(x);
-    try {
-      for (const [got, want, label] of [
-        [out.conv, fixture.expected.conv, 'conv'],
-        [out.maxPool, fixture.expected.maxpool, 'maxpool'],
-        [out.avgPool, fixture.expected.avgpool, 'avgpool'],
-      ] as const) {
-        expect(got.shape.slice(1), `${fixture.name} ${label} shape`).toEqual(want.shape);
-        expectClose(await got.data(), want.data, FIXTURE_TOLERANCE, {
-          label: `${fixture.name} ${label}`,
-          shape: want.shape,
-        });
-      }
-    } finally {
-      tf.dispose([image, x, out.conv, out.maxPool, out.avgPool]);
+  it.for(FIXTURE_CASES.map((c) => [c.name, c] as const))('fixture %s', async ([, fixture]) => {
+    const image: Image = { shape: fixture.image.shape, data: fixture.image.data };
+    await expectSnippetComputes(
+      parseSpec(fixture.spec),
+      image,
+      image,
+      null,
+      fixture.name,
+      (got, stage, label) => {
+        const want = fixture.expected[stage];
+        expect(got.shape, `${label} shape`).toEqual(want.shape);
+        expectClose(got.data, want.data, FIXTURE_TOLERANCE, { label, shape: want.shape });
+      },
+    );
+  });
+
+  it(`on ${RUNS} random specs (seed ${SEED}), against the core`, async () => {
+    const cases = randomLayerCodeCases(RUNS, SEED);
+    expect(cases.length).toBeGreaterThan(RUNS / 3);
+    for (const c of cases) {
+      const expected = await coreLayerStages(c.spec, c.image);
+      const label = `${c.name} (FC_SEED=${SEED}) ${JSON.stringify(c.spec)}`;
+      await expectSnippetComputes(c.spec, c.image, c.picture, c.crop, label, (got, stage, l) =>
+        expectCloseToMax(got, expected[stage], l),
+      );
     }
   });
 });
