@@ -1,9 +1,10 @@
 /**
  * The worked examples of the course notes, as data: each one is a spec and a sample that a share link opens
- * (CONTRACT.md section 4), with the shapes the page should then show. The page's Examples menu and the
+ * (docs/spec.md, the page's link), with the shapes the page should then show. The page's Examples menu and the
  * README's "Course-note examples" section are both made from this list.
  */
 import type { MessageKey } from '../i18n/messages.ts';
+import { SOBEL_X_GRID as SOBEL_X, SOBEL_Y_GRID as SOBEL_Y } from '../kernels/presets.ts';
 
 /** What the page's figcaptions should show once the example is open. */
 export interface ExpectedShapes {
@@ -36,17 +37,6 @@ export interface CourseExample {
   magnitude?: boolean;
   expected: ExpectedShapes;
 }
-
-const SOBEL_X = [
-  [-1, 0, 1],
-  [-2, 0, 2],
-  [-1, 0, 1],
-];
-const SOBEL_Y = [
-  [-1, -2, -1],
-  [0, 0, 0],
-  [1, 2, 1],
-];
 
 export const EXAMPLES: readonly CourseExample[] = [
   {

@@ -26,9 +26,9 @@ const ZOOM_STEP = 1.25;
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 256;
 /** Arrow keys pan this many CSS pixels (Shift: five times as far). */
-const PAN_STEP = 40;
+const PAN_STEP_CSS_PX = 40;
 /** A pointer that moved less than this between press and release clicked (the inspector pins). */
-const DRAG_SLOP = 4;
+const DRAG_SLOP_CSS_PX = 4;
 
 /** Zoom (CSS pixels per input pixel) and pan (where input (0, 0) sits in the pane), shared by both panes. */
 interface View {
@@ -117,7 +117,7 @@ function FocusBody({ target }: { target: FocusTarget }) {
   const panBy = (dx: number, dy: number) => change((v) => ({ ...v, x: v.x + dx, y: v.y + dy }));
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const step = event.shiftKey ? PAN_STEP * 5 : PAN_STEP;
+    const step = event.shiftKey ? PAN_STEP_CSS_PX * 5 : PAN_STEP_CSS_PX;
     const keys: Record<string, () => void> = {
       '+': () => zoomBy(ZOOM_STEP),
       '=': () => zoomBy(ZOOM_STEP),
@@ -152,7 +152,7 @@ function FocusBody({ target }: { target: FocusTarget }) {
     d.moved += Math.abs(dx) + Math.abs(dy);
     d.x = event.clientX;
     d.y = event.clientY;
-    if (d.moved >= DRAG_SLOP) {
+    if (d.moved >= DRAG_SLOP_CSS_PX) {
       if (!event.currentTarget.hasPointerCapture(event.pointerId))
         event.currentTarget.setPointerCapture(event.pointerId);
       panBy(dx, dy);
@@ -163,7 +163,7 @@ function FocusBody({ target }: { target: FocusTarget }) {
     setTimeout(() => (drag.current = null));
   };
   const onClickCapture = (event: React.MouseEvent) => {
-    if ((drag.current?.moved ?? 0) >= DRAG_SLOP) event.stopPropagation();
+    if ((drag.current?.moved ?? 0) >= DRAG_SLOP_CSS_PX) event.stopPropagation();
   };
 
   const isMap = target.kind !== 'input';

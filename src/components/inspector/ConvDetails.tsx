@@ -1,9 +1,9 @@
 import { activate, type ChannelTerm, type ConvExplanation, type Tap } from '../../core/explain.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { formatNumber, oneBased, rowText, signedTerm } from './format.ts';
+import { CHANNEL_NAMES } from '../kernel/KernelGrid.tsx';
 import { Grid, type GridCell } from './Grid.tsx';
 
-const CHANNEL_NAMES = ['R', 'G', 'B'];
 /** Kernels up to this many taps (11 × 11, the kernel editor's largest) are written out cell by cell. */
 const MAX_TAPS_SHOWN = 121;
 

@@ -4,7 +4,7 @@ import { formatNumber, oneBased, rowText } from './format.ts';
 import { Grid } from './Grid.tsx';
 
 /** Pool windows up to this many cells a side are drawn as a grid. */
-const MAX_SIDE_SHOWN = 12;
+const MAX_SIDE_SHOWN_CELLS = 12;
 /** An average of more terms than this is written with an ellipsis. */
 const MAX_TERMS_WRITTEN = 16;
 
@@ -84,7 +84,7 @@ export function PoolDetails({ e, t, mapName }: Props) {
           right: rowText(rf.left + rf.width - 1),
         })}
       </p>
-      {w.height <= MAX_SIDE_SHOWN && w.width <= MAX_SIDE_SHOWN && (
+      {w.height <= MAX_SIDE_SHOWN_CELLS && w.width <= MAX_SIDE_SHOWN_CELLS && (
         <div className="ins-terms">
           <div className="ins-term">
             <Grid caption={t('inspect.poolCells')} rows={w.height} cols={w.width} cell={cellAt} />

@@ -12,8 +12,8 @@ export interface InspectableMap {
 /** The kind of pointer of the last pointerdown, so that a click knows whether it was a tap. */
 let lastPointerType = 'mouse';
 
-/** Arrow keys move the probe by one pixel, with Shift by this many. */
-const BIG_STEP = 5;
+/** Arrow keys move the probe by one map pixel, with Shift by this many. */
+const BIG_STEP_PIXELS = 5;
 
 const MOVES: Record<string, [number, number]> = {
   ArrowUp: [-1, 0],
@@ -106,7 +106,7 @@ export function useInspectable(
       const from = here();
       const move = MOVES[event.key];
       if (move) {
-        const step = event.shiftKey ? BIG_STEP : 1;
+        const step = event.shiftKey ? BIG_STEP_PIXELS : 1;
         set(from ? at(from.y + move[0] * step, from.x + move[1] * step, true) : at(0, 0, true));
       } else if (event.key === 'Home') {
         set(at(0, 0, true));

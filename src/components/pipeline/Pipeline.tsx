@@ -6,6 +6,7 @@ import { ProbeMarker } from '../inspector/ProbeMarker.tsx';
 import { ReceptiveField } from '../inspector/ReceptiveField.tsx';
 import { FocusView } from '../focus/FocusView.tsx';
 import { FilterCanvas } from '../kernel/FilterCanvas.tsx';
+import { CHANNEL_NAMES } from '../kernel/KernelGrid.tsx';
 import { useGeometry } from '../useGeometry.ts';
 import { ComputeProgress } from './ComputeProgress.tsx';
 import { PreviewNote } from './PreviewNote.tsx';
@@ -13,8 +14,6 @@ import { Figure, shapeText } from './Figure.tsx';
 import { MapLegend } from './MapLegend.tsx';
 import './pipeline.css';
 import { TensorCanvas } from './TensorCanvas.tsx';
-
-const CHANNEL_NAMES = ['R', 'G', 'B'];
 
 /** Which filter and channel an output map comes from (maps run f0.R, f0.G, f0.B, f1.R... per channel). */
 function mapOrigin(spec: LayerSpec, map: number): { filter: number; channel: string | null } {
