@@ -2,7 +2,13 @@
  * Tensor shapes of every stage in both layouts (NHWC: TensorFlow, Keras, tfjs; NCHW: PyTorch), the number of
  * weights and biases, and the multiply-adds of the conv layer, as pure data from the spec and its geometry.
  */
-import { kernelShape, multiplyAdds, type LayerGeometry, type LayerSpec } from '../../core/index.ts';
+import {
+  isDepthwise,
+  kernelShape,
+  multiplyAdds,
+  type LayerGeometry,
+  type LayerSpec,
+} from '../../core/index.ts';
 
 export type StageId = 'input' | 'weights' | 'bias' | 'conv' | 'maxPool' | 'avgPool';
 
@@ -26,7 +32,7 @@ export function layerShapes(spec: LayerSpec, geometry: LayerGeometry): LayerShap
   const c = input.channels;
   const f = spec.filters.length;
   const m = conv.maps;
-  const depthwise = spec.channels === 'rgb-per-channel';
+  const depthwise = isDepthwise(spec);
   return {
     depthwise,
     rows: [

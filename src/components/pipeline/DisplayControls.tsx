@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { isDepthwise, type LayerSpec } from '../../core/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
 import { MAP_DISPLAYS, setMagnitude, setMapDisplay, useStore, type MapDisplay } from '../../store/index.ts';
 
@@ -10,12 +11,17 @@ const LABELS: Record<MapDisplay, MessageKey> = {
   raw: 'display.raw',
 };
 
+/** Whether "Sobel magnitude" applies: two or more filters, each giving one map (not per channel). */
+export function magnitudeApplies(spec: LayerSpec): boolean {
+  return spec.filters.length >= 2 && !isDepthwise(spec);
+}
+
 export function DisplayControls() {
   const t = useT();
   const id = useId();
   const mapDisplay = useStore((s) => s.mapDisplay);
   const magnitude = useStore((s) => s.magnitude);
-  const canMagnitude = useStore((s) => s.spec.filters.length >= 2 && s.spec.channels !== 'rgb-per-channel');
+  const canMagnitude = useStore((s) => magnitudeApplies(s.spec));
   return (
     <section className="panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('display.heading')}</h2>

@@ -1,4 +1,11 @@
-import { inputChannels, type LayerGeometry, type LayerSpec, type Stage } from '../../core/index.ts';
+import {
+  inputChannels,
+  isDepthwise,
+  mapsPerFilter,
+  type LayerGeometry,
+  type LayerSpec,
+  type Stage,
+} from '../../core/index.ts';
 import { canvasKey, displayFor } from '../../engine/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
 import { useStore, type MapDisplay } from '../../store/index.ts';
@@ -9,6 +16,7 @@ import { FilterCanvas } from '../kernel/FilterCanvas.tsx';
 import { CHANNEL_NAMES } from '../kernel/KernelGrid.tsx';
 import { useGeometry } from '../useGeometry.ts';
 import { ComputeProgress } from './ComputeProgress.tsx';
+import { magnitudeApplies } from './DisplayControls.tsx';
 import { PreviewNote } from './PreviewNote.tsx';
 import { Figure, shapeText } from './Figure.tsx';
 import { MapLegend } from './MapLegend.tsx';
@@ -17,8 +25,9 @@ import { TensorCanvas } from './TensorCanvas.tsx';
 
 /** Which filter and channel an output map comes from (maps run f0.R, f0.G, f0.B, f1.R... per channel). */
 function mapOrigin(spec: LayerSpec, map: number): { filter: number; channel: string | null } {
-  if (spec.channels !== 'rgb-per-channel') return { filter: map, channel: null };
-  return { filter: Math.floor(map / 3), channel: CHANNEL_NAMES[map % 3] ?? null };
+  const perFilter = mapsPerFilter(spec);
+  if (perFilter === 1) return { filter: map, channel: null };
+  return { filter: Math.floor(map / perFilter), channel: CHANNEL_NAMES[map % perFilter] ?? null };
 }
 
 const STAGE_LABEL: Record<Stage, MessageKey> = {
@@ -193,7 +202,7 @@ export function Pipeline() {
     maxPool: 'stage.maxTitle',
     avgPool: 'stage.avgTitle',
   };
-  const showMagnitude = magnitude && geometry.conv.maps >= 2 && spec.channels !== 'rgb-per-channel';
+  const showMagnitude = magnitude && magnitudeApplies(spec);
   return (
     <div className="pipeline">
       <div className="input-column">
@@ -230,7 +239,7 @@ export function Pipeline() {
           <MapRow key={m} spec={spec} geometry={geometry} map={m} display={display} />
         ))}
         {showMagnitude && <Magnitude geometry={geometry} display={display} />}
-        {spec.channels === 'rgb-per-channel' && <RgbComposites spec={spec} geometry={geometry} />}
+        {isDepthwise(spec) && <RgbComposites spec={spec} geometry={geometry} />}
       </div>
       <FocusView />
     </div>
