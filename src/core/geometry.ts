@@ -112,6 +112,18 @@ export function reflectFits(geometry: Pick<LayerGeometry, 'pads' | 'input'>): bo
 }
 
 /**
+ * The weights and biases a framework's layer holds: kh·kw·C_in·F weights (a 2-D filter counts once per
+ * input channel, as Keras stores it; a depthwise layer's too), one bias per output map.
+ */
+export function parameterCount(
+  spec: LayerSpec,
+  geometry: LayerGeometry,
+): { weights: number; biases: number } {
+  const [kh, kw] = geometry.kernel;
+  return { weights: kh * kw * geometry.input.channels * spec.filters.length, biases: geometry.conv.maps };
+}
+
+/**
  * Multiply-adds of the whole convolution: output cells × maps × kernel cells × the input channels each
  * map sums (all of them, or one for a depthwise layer).
  */

@@ -1,6 +1,6 @@
 /**
- * Kernelscope's core: one convolution layer over tfjs tensors, the same in the browser (webgl, wasm,
- * cpu) and in Node (the command line, the tests). No React, no DOM, no store.
+ * Kernelscope's core: a convolution layer, and a network of them, over tfjs tensors, the same in the
+ * browser (webgl, wasm, cpu) and in Node (the command line, the tests). No React, no DOM, no store.
  */
 export * from './spec.ts';
 export * from './geometry.ts';
@@ -10,6 +10,10 @@ export * from './conv.ts';
 export * from './activation.ts';
 export * from './pool.ts';
 export * from './layer.ts';
+export * from './network.ts';
+export * from './networkGeometry.ts';
+export * from './runNetwork.ts';
+export * from './receptiveField.ts';
 export * from './strips.ts';
 export * from './filterChanges.ts';
 export * from './preview.ts';

@@ -79,10 +79,18 @@ export function defaultSpec(): LayerSpec {
 /** A refused spec. `field` is a path such as `stride` or `filters[1].weights[2]`. */
 export class SpecError extends Error {
   readonly field: string;
-  constructor(field: string, message: string) {
-    super(`${field}: ${message}`);
+  /** The message without the field. */
+  readonly reason: string;
+  constructor(field: string, reason: string) {
+    super(`${field}: ${reason}`);
     this.name = 'SpecError';
     this.field = field;
+    this.reason = reason;
+  }
+
+  /** The same refusal one level down in the JSON, e.g. within `layers[1]`: `layers[1].stride[0]`. */
+  within(prefix: string): SpecError {
+    return new SpecError(this.field === 'spec' ? prefix : `${prefix}.${this.field}`, this.reason);
   }
 }
 
@@ -100,11 +108,12 @@ const TOP_FIELDS = [
 const POOL_FIELDS = ['size', 'stride', 'padding'] as const;
 const FILTER_FIELDS = ['weights', 'bias'] as const;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describe(value: unknown): string {
+/** A short description of a refused value for a message: `"abc"`, `an array`, `null`, `7`. */
+export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
@@ -112,7 +121,11 @@ function describe(value: unknown): string {
   return String(value);
 }
 
-function rejectUnknownKeys(obj: Record<string, unknown>, allowed: readonly string[], where: string): void {
+export function rejectUnknownKeys(
+  obj: Record<string, unknown>,
+  allowed: readonly string[],
+  where: string,
+): void {
   for (const key of Object.keys(obj)) {
     if (!allowed.includes(key)) {
       const field = where ? `${where}.${key}` : key;
@@ -121,7 +134,7 @@ function rejectUnknownKeys(obj: Record<string, unknown>, allowed: readonly strin
   }
 }
 
-function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+export function oneOf<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw new SpecError(
     field,
@@ -266,13 +279,46 @@ export function kernelShape(weights: Weights): { kh: number; kw: number; depth: 
 }
 
 /**
+ * Why a filter's weights have the wrong depth for the layer's input (`inputDepth`), or null: a kh x kw x C
+ * filter needs C = the input's channels; a 2-D one is applied to every channel.
+ */
+export function weightsDepthError(spec: LayerSpec): SpecError | null {
+  const needed = inputDepth(spec);
+  const input =
+    spec.inputMaps === undefined
+      ? `channels "${spec.channels}"`
+      : `an input of ${needed} maps (the layer before)`;
+  for (const [i, f] of spec.filters.entries()) {
+    const { depth } = kernelShape(f.weights);
+    if (depth !== 0 && depth !== needed) {
+      return new SpecError(
+        `filters[${i}].weights`,
+        `has ${depth} channel weights per cell, but ${input} needs ${needed} ` +
+          `(or a 2-D kh x kw filter applied to every channel)`,
+      );
+    }
+  }
+  return null;
+}
+
+/**
  * Validates an untrusted value (parsed JSON) as a layer spec and fills in the defaults.
  * Never evaluates anything; throws `SpecError` naming the first bad field.
+ *
+ * `inputMaps` parses a network's layer after the first (network.ts): its input is that many maps, so it
+ * has no `channels` field, and its weights' depth is checked against them.
  */
-export function parseSpec(value: unknown): LayerSpec {
+export function parseSpec(value: unknown, inputMaps?: number): LayerSpec {
   const base = defaultSpec();
+  if (inputMaps !== undefined) base.inputMaps = inputMaps;
   if (value === undefined || value === null) return base;
   if (!isRecord(value)) throw new SpecError('spec', 'must be a JSON object');
+  if (inputMaps !== undefined && 'channels' in value) {
+    throw new SpecError(
+      'channels',
+      `only the first layer has channels; this layer's input is the ${inputMaps} maps of the layer before`,
+    );
+  }
   rejectUnknownKeys(value, TOP_FIELDS, '');
 
   const channels = value.channels === undefined ? base.channels : oneOf(value.channels, CHANNELS, 'channels');
@@ -305,18 +351,10 @@ export function parseSpec(value: unknown): LayerSpec {
       value.activation === undefined ? base.activation : oneOf(value.activation, ACTIVATIONS, 'activation'),
     pool: value.pool === undefined ? base.pool : parsePool(value.pool, base.pool),
   };
+  if (inputMaps !== undefined) spec.inputMaps = inputMaps;
 
-  const needed = inputChannels(channels);
-  spec.filters.forEach((f, i) => {
-    const { depth } = kernelShape(f.weights);
-    if (depth !== 0 && depth !== needed) {
-      throw new SpecError(
-        `filters[${i}].weights`,
-        `has ${depth} channel weights per cell, but channels "${channels}" needs ${needed} ` +
-          `(or a 2-D kh x kw filter applied to every channel)`,
-      );
-    }
-  });
+  const depthError = weightsDepthError(spec);
+  if (depthError) throw depthError;
   return spec;
 }
 
