@@ -5,6 +5,16 @@ import globals from 'globals';
 
 const UI_LAYERS = ['react', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*'];
 
+/** A lower layer of src/ may not import the folders above it (nor React and zustand unless `react`). */
+function layerGuard(folder, { react, above }) {
+  const patterns = [
+    { group: above.map((name) => `**/${name}/**`), message: `src/${folder} must not import higher layers.` },
+  ];
+  if (!react)
+    patterns.unshift({ group: UI_LAYERS, message: `src/${folder} is below the page: no React or store.` });
+  return { files: [`src/${folder}/**`], rules: { 'no-restricted-imports': ['error', { patterns }] } };
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'dist-cli', 'node_modules', 'coverage', 'public', 'docs'] },
   js.configs.recommended,
@@ -21,73 +31,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
-  {
-    // The core is pure tensor maths: the page and the command line both call it.
-    files: ['src/core/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: UI_LAYERS, message: 'src/core is pure: no React or store.' },
-            {
-              group: [
-                '**/components/**',
-                '**/store/**',
-                '**/engine/**',
-                '**/render/**',
-                '**/image/**',
-                '**/i18n/**',
-                '**/cli/**',
-              ],
-              message: 'src/core must not import higher layers.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Drawing turns tensors into pixels for the engine and the command line: no page state, no React.
-    files: ['src/render/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: UI_LAYERS, message: 'src/render draws tensors: no React or store.' },
-            {
-              group: ['**/components/**', '**/store/**', '**/engine/**', '**/i18n/**', '**/cli/**'],
-              message: 'src/render must not import higher layers.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    // Messages and the language sit below the store: the store and the components import them.
-    files: ['src/i18n/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '**/components/**',
-                '**/store/**',
-                '**/engine/**',
-                '**/render/**',
-                '**/image/**',
-                '**/cli/**',
-              ],
-              message:
-                'src/i18n must not import the store or the page: pass the language, or use language.ts.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // The core is pure tensor maths: the page and the command line both call it.
+  layerGuard('core', {
+    react: false,
+    above: ['components', 'store', 'engine', 'render', 'image', 'i18n', 'cli'],
+  }),
+  // Drawing turns tensors into pixels for the engine and the command line: no page state, no React.
+  layerGuard('render', { react: false, above: ['components', 'store', 'engine', 'i18n', 'cli'] }),
+  // Messages and the language sit below the store: the store and the components import them.
+  layerGuard('i18n', { react: true, above: ['components', 'store', 'engine', 'render', 'image', 'cli'] }),
 );

@@ -20,6 +20,7 @@ import {
   store,
 } from '../../src/store/index.ts';
 import { decodeHash } from '../../src/store/urlHash.ts';
+import { sampleImage } from '../support/sampleImage.ts';
 
 const ROOT = new URL('../../', import.meta.url);
 
@@ -117,13 +118,7 @@ describe('the README section', () => {
 });
 
 describe('spec actions', () => {
-  const image28 = {
-    source: 'sample' as const,
-    sampleId: 'fashion-mnist-9',
-    name: 'boot',
-    width: 28,
-    height: 28,
-  };
+  const image28 = sampleImage();
 
   beforeEach(() => {
     resetStore();

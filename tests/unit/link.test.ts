@@ -16,19 +16,14 @@ import {
 } from '../../src/store/index.ts';
 import { encodeHash } from '../../src/store/urlHash.ts';
 import type * as UrlHash from '../../src/store/urlHash.ts';
+import { sampleImage } from '../support/sampleImage.ts';
 
 vi.mock('../../src/store/urlHash.ts', async (importOriginal) => {
   const actual = await importOriginal<typeof UrlHash>();
   return { ...actual, encodeHash: vi.fn(actual.encodeHash) };
 });
 
-const image28 = {
-  source: 'sample' as const,
-  sampleId: 'fashion-mnist-9',
-  name: 'boot',
-  width: 28,
-  height: 28,
-};
+const image28 = sampleImage();
 const samples = { exists: () => true, load: vi.fn(async () => true) };
 const link = (spec: object) => `#spec=${encodeURIComponent(JSON.stringify(spec))}&sample=fashion-mnist-9`;
 

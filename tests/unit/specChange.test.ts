@@ -16,14 +16,9 @@ import {
   updateSpec,
 } from '../../src/store/index.ts';
 import { defaultSpec, parseSpec } from '../../src/core/index.ts';
+import { sampleImage } from '../support/sampleImage.ts';
 
-const image = (width: number, height: number) => ({
-  source: 'sample' as const,
-  sampleId: 'fashion-mnist-9',
-  name: 'boot',
-  width,
-  height,
-});
+const image = sampleImage;
 const link = (spec: object, extra = '') => `#spec=${encodeURIComponent(JSON.stringify(spec))}${extra}`;
 /** The built-in samples as a live link sees them; no test here loads one. */
 const samples = { exists: () => true, load: async () => true };

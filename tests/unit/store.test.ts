@@ -19,14 +19,9 @@ import {
   store,
   updateSpec,
 } from '../../src/store/index.ts';
+import { sampleImage } from '../support/sampleImage.ts';
 
-const image28 = {
-  source: 'sample' as const,
-  sampleId: 'fashion-mnist-9',
-  name: 'boot',
-  width: 28,
-  height: 28,
-};
+const image28 = sampleImage();
 
 describe('store', () => {
   beforeEach(() => {
