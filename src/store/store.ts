@@ -20,7 +20,7 @@ import {
 import { DEFAULT_MAP_DISPLAY } from './state.ts';
 import type { BackendStatus, ImageMeta, InspectTarget, MapDisplay, Notice, State } from './state.ts';
 
-export function initialState(): State {
+function initialState(): State {
   return {
     image: null,
     spec: defaultSpec(),
