@@ -36,10 +36,13 @@ export type RefusalReason = 'filter-sizes-differ' | 'reflect-too-wide' | 'conv-n
 /** The reference's own "this spec has no result for this image", so tests can compare it with `SpecError`s. */
 export class ReferenceRefusal extends Error {
   readonly reason: RefusalReason;
-  constructor(reason: RefusalReason, message: string) {
+  /** In a network, the 0-based layer that has no result. */
+  readonly layer: number | undefined;
+  constructor(reason: RefusalReason, message: string, layer?: number) {
     super(`${reason}: ${message}`);
     this.name = 'ReferenceRefusal';
     this.reason = reason;
+    this.layer = layer;
   }
 }
 
@@ -121,7 +124,10 @@ function activation(kind: LayerSpec['activation']): (x: number) => number {
   }
 }
 
-/** Max and average pooling of maps [h, w, m], each map on its own; padded cells are skipped. */
+/**
+ * Max and average pooling of maps [h, w, m], each map on its own; padded cells are skipped. Throws a
+ * 'pool-no-output' refusal when the window leaves nothing.
+ */
 function pool(maps: HwcArray, spec: PoolSpec): { maxpool: HwcArray; avgpool: HwcArray } {
   const [h, w, m] = maps.shape;
   const [ph, pw] = spec.size;
@@ -181,14 +187,17 @@ function pool(maps: HwcArray, spec: PoolSpec): { maxpool: HwcArray; avgpool: Hwc
  * sizes, reflect padding wider than size - 1, or a conv or pool output of size 0.
  */
 export function referenceLayer(image: ReferenceImage, spec: LayerSpec): ReferenceOutputs {
+  const conv = referenceConv(imageInput(image, spec.channels), spec, spec.channels === 'rgb-per-channel');
+  return { ...conv, ...pool(conv.conv, spec.pool) };
+}
+
+/** The first layer's input from an RGB image: luma for gray (C = 1), the image itself otherwise (C = 3). */
+function imageInput(image: ReferenceImage, channels: LayerSpec['channels']): LayerInput {
   const [h, w, imageChannels] = image.shape as [number, number, number];
   if (imageChannels !== 3)
     throw new Error(`reference: expected an RGB image [H, W, 3], got [${image.shape.join(', ')}]`);
   const pixels = image.data;
-
-  // The layer input: luma for gray (C = 1), the image itself otherwise (C = 3).
-  const gray = spec.channels === 'gray';
-  const perChannel = spec.channels === 'rgb-per-channel';
+  const gray = channels === 'gray';
   const inC = gray ? 1 : 3;
   const input = new Float64Array(h * w * inC);
   for (let i = 0; i < h * w; i++) {
@@ -202,7 +211,26 @@ export function referenceLayer(image: ReferenceImage, spec: LayerSpec): Referenc
       input[3 * i + 2] = b;
     }
   }
+  return { shape: [h, w, inC], data: input };
+}
 
+/** A layer's input, HWC: the image's channels, or the maps of the layer before. */
+interface LayerInput {
+  shape: [height: number, width: number, channels: number];
+  data: ArrayLike<number>;
+}
+
+/**
+ * conv + bias and the activation of `spec` over `layerInput` with plain loops: every filter sums over
+ * all C input channels, or with `perChannel` is applied to each channel on its own (C maps per filter).
+ */
+function referenceConv(
+  layerInput: LayerInput,
+  spec: LayerSpec,
+  perChannel: boolean,
+): Pick<ReferenceOutputs, 'preActivation' | 'conv'> {
+  const [h, w, inC] = layerInput.shape;
+  const input = layerInput.data;
   const filters = spec.filters;
   const [kh, kw] = weightsShape((filters[0] as LayerSpec['filters'][number]).weights);
   for (const f of filters) {
@@ -273,7 +301,7 @@ export function referenceLayer(image: ReferenceImage, spec: LayerSpec): Referenc
   for (let r = 0; r < kh; r++)
     for (let c = 0; c < kw; c++) offsets[r * kw + c] = (r * dy * wp + c * dx) * inC;
 
-  const maps = perChannel ? filters.length * 3 : filters.length;
+  const maps = perChannel ? filters.length * inC : filters.length;
   const pre = new Float32Array(outH * outW * maps);
   const act = new Float32Array(outH * outW * maps);
   const activate = activation(spec.activation);
@@ -285,12 +313,12 @@ export function referenceLayer(image: ReferenceImage, spec: LayerSpec): Referenc
         const k = kernels[f] as Float64Array;
         const bias = (filters[f] as LayerSpec['filters'][number]).bias;
         if (perChannel) {
-          for (let ch = 0; ch < 3; ch++) {
+          for (let ch = 0; ch < inC; ch++) {
             let acc = bias;
             for (let t = 0; t < taps; t++)
-              acc += (k[t * 3 + ch] as number) * (padded[origin + (offsets[t] as number) + ch] as number);
-            pre[out + f * 3 + ch] = acc;
-            act[out + f * 3 + ch] = activate(acc);
+              acc += (k[t * inC + ch] as number) * (padded[origin + (offsets[t] as number) + ch] as number);
+            pre[out + f * inC + ch] = acc;
+            act[out + f * inC + ch] = activate(acc);
           }
         } else {
           let acc = bias;
@@ -305,6 +333,62 @@ export function referenceLayer(image: ReferenceImage, spec: LayerSpec): Referenc
     }
   }
 
-  const conv: HwcArray = { shape: [outH, outW, maps], data: act };
-  return { preActivation: { shape: [outH, outW, maps], data: pre }, conv, ...pool(conv, spec.pool) };
+  return {
+    preActivation: { shape: [outH, outW, maps], data: pre },
+    conv: { shape: [outH, outW, maps], data: act },
+  };
+}
+
+/** `run()`, a refusal it throws marked with the layer. */
+function inLayer<T>(layer: number, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof ReferenceRefusal)) throw error;
+    throw new ReferenceRefusal(error.reason, `layer ${layer + 1}: ${error.message}`, layer);
+  }
+}
+
+/** A layer of a network: a layer spec and the result it feeds the next layer on. */
+export type ReferenceNetworkLayer = LayerSpec & { output: 'maxpool' | 'avgpool' | 'conv' };
+
+/**
+ * Runs a network (docs/spec.md, "Networks") with plain loops: layer 1 as `referenceLayer`, each later
+ * layer on the result the layer before names in `output`, every filter summing over all its maps
+ * (whatever `channels` a later layer carries). A pooling with no output is an empty 0 x 0 x maps array
+ * on the last layer or where the conv maps feed on; where the next layer needs it, the network is
+ * refused ('pool-no-output'), as is any other layer with no result.
+ */
+export function referenceNetwork(
+  image: ReferenceImage,
+  layers: readonly ReferenceNetworkLayer[],
+): ReferenceOutputs[] {
+  const results: ReferenceOutputs[] = [];
+  let input: LayerInput | null = null;
+  layers.forEach((spec, i) => {
+    const conv = inLayer(i, () =>
+      input
+        ? referenceConv(input, spec, false)
+        : referenceConv(imageInput(image, spec.channels), spec, spec.channels === 'rgb-per-channel'),
+    );
+    const last = i === layers.length - 1;
+    let pooled: { maxpool: HwcArray; avgpool: HwcArray };
+    try {
+      pooled = pool(conv.conv, spec.pool);
+    } catch (error) {
+      if (!(error instanceof ReferenceRefusal)) throw error;
+      if (!last && spec.output !== 'conv') {
+        inLayer(i, () => {
+          throw error;
+        });
+      }
+      const empty = (): HwcArray => ({ shape: [0, 0, conv.conv.shape[2]], data: new Float32Array(0) });
+      pooled = { maxpool: empty(), avgpool: empty() };
+    }
+    const outputs: ReferenceOutputs = { ...conv, ...pooled };
+    results.push(outputs);
+    input =
+      spec.output === 'conv' ? outputs.conv : spec.output === 'maxpool' ? outputs.maxpool : outputs.avgpool;
+  });
+  return results;
 }

@@ -1,0 +1,168 @@
+/**
+ * Random networks (1–4 layers, every field of every layer) on random small images: the tfjs core on the
+ * cpu backend (`runNetwork`) against the plain-loop reference (`referenceNetwork`), layer by layer and
+ * stage by stage. Networks that leave some layer without a result are kept: `networkGeometry` and the
+ * reference must refuse them together, naming the same layer.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  disposeNetworkOutputs,
+  networkGeometry,
+  parseNetwork,
+  runNetwork,
+  runNetworkFrom,
+  fedOutput,
+  SpecError,
+  type NetworkSpec,
+} from '../../src/core/index.ts';
+import {
+  ReferenceRefusal,
+  referenceNetwork,
+  type HwcArray,
+  type RefusalReason,
+} from '../reference/convLoop.ts';
+import { networkCase } from '../support/networkArbitraries.ts';
+import { expectClose, FIXTURE_TOLERANCE } from '../support/fixtures.ts';
+
+/** fast-check runs per property; FC_RUNS raises it for a longer hunt. */
+const RUNS = Number(process.env.FC_RUNS ?? 300);
+
+/** The field `networkGeometry` names (after `layers[i].`) for each reason the reference gives. */
+const FIELD_OF_REASON: Record<RefusalReason, RegExp> = {
+  'filter-sizes-differ': /^filters\[\d+\]\.weights$/,
+  'reflect-too-wide': /^padMode$/,
+  'conv-no-output': /^filters$/,
+  'pool-no-output': /^pool\.size$/,
+};
+
+/**
+ * Float32 sums over a deep stack lose more than one layer's: the allowed error grows with the largest
+ * value of the stage (cancellation leaves small results of large terms).
+ */
+function tolerance(want: HwcArray): typeof FIXTURE_TOLERANCE {
+  let scale = 0;
+  for (const v of want.data) scale = Math.max(scale, Math.abs(v));
+  return { ...FIXTURE_TOLERANCE, abs: FIXTURE_TOLERANCE.abs + 4e-6 * scale };
+}
+
+function refusal(net: NetworkSpec, height: number, width: number): SpecError | null {
+  try {
+    networkGeometry(net, height, width);
+    return null;
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    return error;
+  }
+}
+
+beforeAll(async () => {
+  expect(await tf.setBackend('cpu')).toBe(true);
+});
+
+describe('runNetwork against the plain-loop reference on random networks', () => {
+  it(`agrees on every layer and stage, and on which networks have no result (${RUNS} networks)`, async () => {
+    let compared = 0;
+    let deep = 0;
+    let refused = 0;
+    await fc.assert(
+      fc.asyncProperty(networkCase, async ({ spec: json, image }) => {
+        const net = parseNetwork(json);
+        const [height, width] = image.shape;
+        const problem = refusal(net, height, width);
+        let reference: ReturnType<typeof referenceNetwork>;
+        try {
+          reference = referenceNetwork(image, net.layers);
+        } catch (error) {
+          if (!(error instanceof ReferenceRefusal)) throw error;
+          expect(
+            problem,
+            `the reference refused (${error.message}) but networkGeometry accepted`,
+          ).not.toBeNull();
+          const prefix = net.layers.length > 1 ? `layers[${error.layer}].` : '';
+          expect(problem?.field.startsWith(prefix), `${problem?.message} vs ${error.message}`).toBe(true);
+          expect(problem?.field.slice(prefix.length), error.message).toMatch(FIELD_OF_REASON[error.reason]);
+          refused++;
+          return;
+        }
+        expect(problem, 'networkGeometry refused a network the reference computes').toBeNull();
+
+        const input = tf.tensor3d(image.data, image.shape, 'float32');
+        const outputs = runNetwork(input, net);
+        try {
+          expect(outputs).toHaveLength(net.layers.length);
+          for (const [i, out] of outputs.entries()) {
+            const want = reference[i];
+            if (!want) throw new Error(`no reference for layer ${i + 1}`);
+            const stages = [
+              ['preActivation', out.preActivation, want.preActivation],
+              ['featureMaps', out.featureMaps, want.conv],
+              ['maxPool', out.maxPool, want.maxpool],
+              ['avgPool', out.avgPool, want.avgpool],
+            ] as const;
+            for (const [name, tensor, expected] of stages) {
+              const label = `layer ${i + 1} ${name}`;
+              expect(tensor.shape, `${label} shape`).toEqual(expected.shape);
+              expectClose(await tensor.data(), expected.data, tolerance(expected), {
+                label,
+                shape: expected.shape,
+              });
+            }
+          }
+        } finally {
+          disposeNetworkOutputs(outputs);
+          input.dispose();
+        }
+        compared++;
+        if (net.layers.length > 1) deep++;
+      }),
+      { numRuns: RUNS },
+    );
+    // Guards against a generator that drifts into refusing (or accepting) everything.
+    expect(compared).toBeGreaterThan(RUNS * 0.3);
+    expect(deep).toBeGreaterThan(RUNS * 0.2);
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  it('runNetworkFrom(k) from layer k-1’s fed result equals layers k..n of the whole run', async () => {
+    const net = parseNetwork({
+      layers: [
+        { channels: 'rgb', filters: [{ weights: [[[1, 0, -1]]] }, { weights: [[2]] }] },
+        {
+          filters: [
+            {
+              weights: [
+                [1, 1],
+                [1, 1],
+              ],
+              bias: 1,
+            },
+          ],
+          padding: 'valid',
+          output: 'avgpool',
+        },
+        { filters: [{ weights: [[-1]] }, { weights: [[1]] }], activation: 'relu', output: 'conv' },
+      ],
+    });
+    const image = tf.tensor3d(
+      Float32Array.from({ length: 12 * 10 * 3 }, (_, i) => (i * 7) % 256),
+      [12, 10, 3],
+    );
+    const geometries = networkGeometry(net, 12, 10);
+    const whole = runNetwork(image, net, geometries);
+    const before = tf.memory().numTensors;
+    const tail = runNetworkFrom(net, 1, fedOutput(whole[0]!, net.layers[0]!), geometries);
+    expect(tf.memory().numTensors - before).toBe(tail.length * 4);
+    expect(tail).toHaveLength(2);
+    for (const [i, out] of tail.entries()) {
+      const full = whole[i + 1]!;
+      expect(await out.featureMaps.array()).toEqual(await full.featureMaps.array());
+      expect(await out.avgPool.array()).toEqual(await full.avgPool.array());
+    }
+    disposeNetworkOutputs(tail);
+    disposeNetworkOutputs(whole);
+    image.dispose();
+  });
+});
