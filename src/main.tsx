@@ -5,7 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './components/App.tsx';
-import { engine, followWorkload, requestedBackend, startBackend, watchContextLoss } from './engine/index.ts';
+import { backends, requestedBackend } from './engine/index.ts';
 import { loadSample } from './image/load.ts';
 import { DEFAULT_SAMPLE_ID, findSample } from './image/samples.ts';
 import { defaultSpec } from './core/index.ts';
@@ -14,7 +14,6 @@ import {
   linkRefused,
   openFirstLink,
   raise,
-  setBackendStatus,
   store,
   type SampleLoader,
 } from './store/index.ts';
@@ -33,15 +32,7 @@ async function boot(): Promise<void> {
       <App />
     </StrictMode>,
   );
-  try {
-    setBackendStatus(await startBackend(requestedBackend(location.search)));
-  } catch (error) {
-    raise({ key: 'error.backend', params: { backend: 'tfjs', detail: (error as Error).message } });
-    return;
-  }
-  watchContextLoss(engine, setBackendStatus);
-  engine.start();
-  followWorkload(engine);
+  if (!(await backends.start(requestedBackend(location.search)))) return;
   const sampleId = fromLink.sampleId && findSample(fromLink.sampleId) ? fromLink.sampleId : DEFAULT_SAMPLE_ID;
   const loaded = await loadSample(sampleId, { spec: store.getState().spec, refused: linkRefused });
   if (!loaded && !store.getState().image) {

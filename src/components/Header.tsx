@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { LANGUAGES, setLanguage, useLanguage, useT, type Language } from '../i18n/index.ts';
-import { BACKENDS, engine, switchBackend, useEngineStatus } from '../engine/index.ts';
-import { raise, setBackendStatus, store, useStore, type BackendName } from '../store/index.ts';
+import { BACKENDS, backends, engine, useEngineStatus } from '../engine/index.ts';
+import { raise, useStore, type BackendName } from '../store/index.ts';
 import { SpecMenu } from './spec/SpecMenu.tsx';
 import { statusSentence } from './statusSentence.ts';
 
@@ -39,9 +39,7 @@ function BackendSwitch() {
   const onPick = async (name: BackendName) => {
     setBusy(true);
     try {
-      await engine.moveTo(async () => {
-        setBackendStatus(await switchBackend(name, store.getState().backend));
-      });
+      await backends.choose(name);
     } catch (error) {
       raise({ key: 'error.switch', params: { backend: name, detail: (error as Error).message } });
     } finally {

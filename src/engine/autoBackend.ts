@@ -1,14 +1,13 @@
 /**
  * Keeps the measured backend choice right for the image and layer in use: when their work (multiply-
  * adds) changes by `REDECIDE_RATIO` or more since the last decision, the rule is applied again on the
- * start-up cost model (no new timing) and the engine moves if it picks another backend. A backend
+ * start-up cost model (no new timing) and the page moves (backendLifecycle.ts) if it picks another backend. A backend
  * forced by the link or chosen by hand is never overridden: only a `measured` status is re-decided.
  */
-import { convWork, layerGeometry } from '../core/index.ts';
+import { layerGeometry, multiplyAdds } from '../core/index.ts';
 import { setBackendStatus, store, type BackendStatus } from '../store/index.ts';
-import { decide, measuredModel, START_WORK, switchBackend } from './backend.ts';
-import { msPerMac } from './costModel.ts';
-import type { Engine } from './engine.ts';
+import { decide, measuredModel, START_WORK } from './backend.ts';
+import type { BackendLifecycle } from './backendLifecycle.ts';
 
 export const REDECIDE_RATIO = 2;
 
@@ -16,23 +15,16 @@ function workNow(): number | null {
   const { spec, image } = store.getState();
   if (!image) return null;
   try {
-    return convWork(spec, layerGeometry(spec, image.height, image.width));
+    return multiplyAdds(spec, layerGeometry(spec, image.height, image.width));
   } catch {
     return null;
   }
 }
 
 /** Starts following the store; returns a function that stops. */
-export function followWorkload(engine: Engine): () => void {
+export function followWorkload(backends: BackendLifecycle): () => void {
   let decidedFor = START_WORK;
   let busy = false;
-  const pace = () => {
-    const measured = measuredModel();
-    const name = store.getState().backend.name;
-    const samples = measured && name ? measured.model[name] : undefined;
-    if (samples) engine.setPace(msPerMac(samples));
-  };
-  pace();
   const check = () => {
     const measured = measuredModel();
     const status: BackendStatus = store.getState().backend;
@@ -47,16 +39,11 @@ export function followWorkload(engine: Engine): () => void {
       return;
     }
     busy = true;
-    void engine
-      .moveTo(async () => {
-        await switchBackend(next.name as NonNullable<BackendStatus['name']>, status);
-        // A manual choice made meanwhile wins.
-        if (store.getState().backend.reason === 'measured') setBackendStatus(next);
-      })
+    void backends
+      .follow(next)
       .catch(() => {})
       .finally(() => {
         busy = false;
-        pace();
       });
   };
   check();

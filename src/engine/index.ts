@@ -1,21 +1,22 @@
-/** The page's one engine, bound to the store. */
+/** The page's one engine, bound to the store, and the one owner of its tfjs backend. */
 import * as tf from '@tensorflow/tfjs-core';
 import { raise, store } from '../store/index.ts';
 import { formatBytes, MEMORY_LIMIT, whatFits } from './budget.ts';
+import { BackendLifecycle } from './backendLifecycle.ts';
 import { Engine } from './engine.ts';
-import { heal } from './heal.ts';
 import { exposeTensorCount } from './testHooks.ts';
 
-export { canvasKey, displayFor, parseKey, reflectFits, STAGES, type StageKey } from './views.ts';
+export { canvasKey, displayFor, parseKey } from './views.ts';
 export type { MapStats } from './stats.ts';
 export { engineStatus, onFrameDrawn, useEngineStatus, type Progress } from './engineStatus.ts';
 export { HISTOGRAM_BINS } from './stats.ts';
-export { BACKENDS, requestedBackend, startBackend, switchBackend } from './backend.ts';
+export { BACKENDS, requestedBackend, startBackend } from './backend.ts';
 export { followWorkload } from './autoBackend.ts';
+export type { InputValues } from './resultCache.ts';
 
 export const engine: Engine = new Engine(
   store,
-  (error) => void heal(engine, error),
+  (error) => void backends.heal(error),
   (spec, height, width, bytes) => {
     const fit = whatFits(spec, height, width);
     const params = {
@@ -30,6 +31,8 @@ export const engine: Engine = new Engine(
     raise({ key: fit.filters > 0 ? 'error.tooBig' : 'error.tooBigImage', params });
   },
 );
-export { watchContextLoss } from './contextLoss.ts';
+
+/** Which backend the page runs on, and every switch of it (backendLifecycle.ts). */
+export const backends: BackendLifecycle = new BackendLifecycle(engine);
 
 exposeTensorCount(() => tf.memory().numTensors);

@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { noteReadback, robustHalfRanges, sampleChunks, sampleGrid } from '../render/index.ts';
+import { mapSource, viewTensor, type FrameTensors, type View } from './views.ts';
 
 export const HISTOGRAM_BINS = 24;
 
@@ -75,3 +76,44 @@ export async function stageStats(stages: readonly tf.Tensor3D[]): Promise<MapSta
 }
 
 const EMPTY: MapStats = { min: 0, max: 0, clip: 0, histogram: Array<number>(HISTOGRAM_BINS).fill(0) };
+
+/**
+ * Statistics of the map canvases (and the magnitude) among `canvases`, by canvas key, in one readback.
+ * Maps are read per stage tensor (all its maps at once); the magnitude, made for it, as a stage of one.
+ */
+export async function canvasStats(
+  frame: FrameTensors,
+  canvases: Iterable<{ key: string; view: View }>,
+): Promise<Map<string, MapStats>> {
+  const stages: tf.Tensor3D[] = [];
+  const owned: tf.Tensor[] = [];
+  const wanted: Array<{ key: string; stage: number; map: number }> = [];
+  const stageIndex = (tensor: tf.Tensor3D): number => {
+    const i = stages.indexOf(tensor);
+    return i >= 0 ? i : stages.push(tensor) - 1;
+  };
+  try {
+    for (const { key, view } of canvases) {
+      if (view.kind === 'map') {
+        const source = mapSource(view, frame);
+        if (source) wanted.push({ key, stage: stageIndex(source.tensor), map: source.map });
+      } else if (view.kind === 'magnitude') {
+        const picked = viewTensor(view, frame);
+        if (!picked) continue;
+        owned.push(picked.tensor);
+        const stage = tf.expandDims(picked.tensor, 2) as tf.Tensor3D;
+        owned.push(stage);
+        wanted.push({ key, stage: stageIndex(stage), map: 0 });
+      }
+    }
+    const stats = await stageStats(stages);
+    return new Map(
+      wanted.flatMap(({ key, stage, map }) => {
+        const found = stats[stage]?.[map];
+        return found ? [[key, found] as const] : [];
+      }),
+    );
+  } finally {
+    tf.dispose(owned);
+  }
+}

@@ -13,26 +13,24 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { MapDisplay } from '../render/index.ts';
 import {
   mapsPerFilter,
+  PAD_MODES,
   padImage,
+  reflectFits,
+  STAGES,
   type LayerGeometry,
   type LayerOutputs,
   type LayerSpec,
   type PadMode,
+  type Stage,
 } from '../core/index.ts';
 
-export type StageKey = 'preActivation' | 'features' | 'maxPool' | 'avgPool';
-/** The stages always drawn per map (the pre-activation map is drawn only with an activation). */
-export const STAGES = ['features', 'maxPool', 'avgPool'] as const satisfies readonly StageKey[];
-const ALL_STAGES: readonly StageKey[] = ['preActivation', ...STAGES];
-const PAD_MODES: readonly PadMode[] = ['zeros', 'reflect', 'replicate'];
-
-export function canvasKey(stage: StageKey, map: number): string {
+export function canvasKey(stage: Stage, map: number): string {
   return `${stage}-${map}`;
 }
 
 export type View =
   | { kind: 'input' }
-  | { kind: 'map'; stage: StageKey; map: number }
+  | { kind: 'map'; stage: Stage; map: number }
   | { kind: 'magnitude' }
   | { kind: 'rgb'; filter: number }
   | { kind: 'padded'; mode: PadMode };
@@ -56,8 +54,7 @@ export function parseKey(key: string): View | null {
   const n = Number(tail);
   if (!/^\d+$/.test(tail) || !Number.isSafeInteger(n)) return null;
   if (head === 'rgb') return { kind: 'rgb', filter: n };
-  if ((ALL_STAGES as readonly string[]).includes(head))
-    return { kind: 'map', stage: head as StageKey, map: n };
+  if ((STAGES as readonly string[]).includes(head)) return { kind: 'map', stage: head as Stage, map: n };
   return null;
 }
 
@@ -93,15 +90,7 @@ export interface ViewTensor {
   as: 'map' | 'image';
 }
 
-/** Whether reflect padding is possible: every pad at most size − 1 (numpy / tf.mirrorPad REFLECT). */
-export function reflectFits(geometry: LayerGeometry): boolean {
-  const { pads, input } = geometry;
-  return (
-    Math.max(pads.top, pads.bottom) <= input.height - 1 && Math.max(pads.left, pads.right) <= input.width - 1
-  );
-}
-
-function stageOf(outputs: LayerOutputs, stage: StageKey): tf.Tensor3D {
+function stageOf(outputs: LayerOutputs, stage: Stage): tf.Tensor3D {
   return stage === 'features' ? outputs.featureMaps : outputs[stage];
 }
 

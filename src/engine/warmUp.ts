@@ -20,10 +20,11 @@ import {
   padImage,
   poolAvg,
   poolMax,
+  reflectFits,
   runLayerPadded,
   type LayerOutputs,
 } from '../core/index.ts';
-import { reflectFits, type FrameTensors } from './views.ts';
+import type { FrameTensors } from './views.ts';
 
 /** What decides the programs of a frame: shapes and settings, not the weights' values. */
 function programsKey(frame: FrameTensors): string {

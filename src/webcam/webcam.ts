@@ -1,8 +1,8 @@
 /**
  * The webcam as the input image. `startWebcam()` asks for a 640 × 480 camera, plays it in a hidden <video>
  * and hands each new video frame to the engine (requestVideoFrameCallback where the browser has it, else
- * once per animation frame). At most one frame is in the engine at a time: frames that arrive while it is
- * still computing are dropped, and the newest is handed over as soon as the engine has drawn. The engine
+ * once per animation frame). At most one video frame is in the engine at a time: those that arrive while it
+ * is still computing are dropped, and the newest is handed over as soon as the engine has drawn. The engine
  * copies each frame into a tensor and disposes the previous one, so nothing is kept per frame here.
  *
  * `stopWebcam()` stops the camera's tracks; the last frame stays as the image. Loading another image (file,

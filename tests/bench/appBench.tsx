@@ -19,14 +19,17 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../../src/components/App.tsx';
 import {
   canvasKey,
+  backends,
   engine,
   engineStatus,
   followWorkload,
   onFrameDrawn,
   requestedBackend,
   startBackend,
-  STAGES,
 } from '../../src/engine/index.ts';
+
+/** The stages drawn per map without an activation, as the page draws them. */
+const STAGES = ['features', 'maxPool', 'avgPool'] as const;
 import { colorizeValues, countReadbacks, resetReadbackCounts } from '../../src/render/index.ts';
 import {
   resizeKernels,
@@ -324,7 +327,7 @@ export async function bootApp(which: 'page' | 'js', search: string) {
   else {
     engine.start();
     // As src/main.tsx: the measured choice is made again for each case's image and layer.
-    followWorkload(engine);
+    followWorkload(backends);
   }
 
   function info(): PageInfo {

@@ -11,11 +11,12 @@ import {
   layerGeometry,
   layerInput,
   parseSpec,
+  reflectFits,
   runLayer,
   type LayerSpec,
 } from '../../src/core/index.ts';
 import { HISTOGRAM_BINS, stageStats, type MapStats } from '../../src/engine/stats.ts';
-import { canvasKey, parseKey, reflectFits, viewTensor, type FrameTensors } from '../../src/engine/views.ts';
+import { canvasKey, parseKey, viewTensor, type FrameTensors } from '../../src/engine/views.ts';
 import { referenceLayer } from '../reference/convLoop.ts';
 
 const H = 9;

@@ -1,7 +1,7 @@
 import { memo, useEffect, useId, useMemo } from 'react';
 import { explainPixel, stageSize, type Explanation } from '../../core/explain.ts';
 import type { LayerGeometry, LayerSpec, Stage } from '../../core/index.ts';
-import type { InputValues } from '../../engine/engine.ts';
+import type { InputValues } from '../../engine/index.ts';
 import { useT, type MessageKey, type Translate } from '../../i18n/index.ts';
 import { setInspect, useStore, type InspectTarget } from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';

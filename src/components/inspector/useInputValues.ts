@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { engine, onFrameDrawn } from '../../engine/index.ts';
-import type { InputValues } from '../../engine/engine.ts';
+import { engine, onFrameDrawn, type InputValues } from '../../engine/index.ts';
 import { useStore } from '../../store/index.ts';
 
 /**

@@ -1,0 +1,165 @@
+/**
+ * The canvases components attached by key (views.ts names what each key shows), what each shows now,
+ * and drawing a view onto one. A canvas is redrawn only when its signature (what it would show) changed.
+ */
+import type * as tf from '@tensorflow/tfjs-core';
+import type { Progress } from './engineStatus.ts';
+import { yieldToPage } from './yieldToPage.ts';
+import { hostValues } from '../core/index.ts';
+import {
+  drawImageTensor,
+  drawMap,
+  drawMapValues,
+  drawsOnGpu,
+  noteReadback,
+  type MapDisplay,
+} from '../render/index.ts';
+import {
+  displayFor,
+  filtersOfView,
+  mapSource,
+  parseKey,
+  viewTensor,
+  type FrameTensors,
+  type View,
+} from './views.ts';
+
+export interface Attached {
+  key: string;
+  view: View;
+  canvas: HTMLCanvasElement;
+}
+
+/** How a frame's canvases are drawn (see `Canvases.drawChanged`). */
+export interface DrawWatch {
+  /** The versions a canvas's signature is made of (see `signatureOf`). */
+  inputVersion: number;
+  filterVersion: (filter: number) => number;
+  /** For a large frame, its progress steps so far (then one canvas a task); null otherwise. */
+  step: number | null;
+  progress: (progress: Progress) => void;
+  /** True once the frame is stale: stop drawing. */
+  stop: () => boolean;
+}
+
+/** What a preview drew: never equal to a frame's signature, so the full result redraws it. */
+export const PREVIEW_SIGNATURE = 'preview';
+
+export class Canvases {
+  private readonly byKey = new Map<string, HTMLCanvasElement>();
+  private readonly drawn = new WeakMap<HTMLCanvasElement, string>();
+
+  attach(key: string, canvas: HTMLCanvasElement): void {
+    this.byKey.set(key, canvas);
+  }
+
+  detach(key: string, canvas: HTMLCanvasElement): void {
+    if (this.byKey.get(key) === canvas) this.byKey.delete(key);
+  }
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  /** The attached canvases whose key names a view, in the order attached. */
+  *views(): Generator<Attached> {
+    for (const [key, canvas] of this.byKey) {
+      const view = parseKey(key);
+      if (view) yield { key, view, canvas };
+    }
+  }
+
+  /** Whether `canvas` shows `signature` already. */
+  shows(canvas: HTMLCanvasElement, signature: string): boolean {
+    return this.drawn.get(canvas) === signature;
+  }
+
+  markDrawn(canvas: HTMLCanvasElement, signature: string): void {
+    this.drawn.set(canvas, signature);
+  }
+
+  /**
+   * Draws the views of `frame` whose picture changed; false if `watch.stop()` turned true. A large frame
+   * draws one canvas a task, its progress shown, the page answering in between.
+   */
+  async drawChanged(frame: FrameTensors, display: MapDisplay, watch: DrawWatch): Promise<boolean> {
+    let step = watch.step;
+    const total = (step ?? 0) + this.size;
+    const stagesRead = new Set<tf.Tensor>();
+    for (const attached of this.views()) {
+      const signature = signatureOf(attached, frame, watch.inputVersion, display, watch.filterVersion);
+      if (this.shows(attached.canvas, signature)) continue;
+      if (step !== null) {
+        watch.progress({ done: step++, total });
+        await yieldToPage();
+        if (watch.stop()) return false;
+      }
+      if (await drawView(attached.view, frame, display, attached.canvas, stagesRead))
+        this.markDrawn(attached.canvas, signature);
+    }
+    return true;
+  }
+}
+
+/**
+ * What a canvas of this view would show in this frame, as a string: equal strings, equal pictures.
+ * The input and the padded inputs change only with the image, the channel mode and the pads (not on a
+ * kernel edit); a map, the magnitude and an RGB image change with their filters' maps (and maps with
+ * the colour scale). `filterVersion(f)`: the version of filter f's maps (resultCache.ts).
+ */
+export function signatureOf(
+  { key, view }: Pick<Attached, 'key' | 'view'>,
+  frame: FrameTensors,
+  inputVersion: number,
+  display: MapDisplay,
+  filterVersion: (filter: number) => number,
+): string {
+  const { pads } = frame.geometry;
+  switch (view.kind) {
+    case 'input':
+      return `input ${inputVersion}`;
+    case 'padded':
+      return `padded ${inputVersion} ${pads.top} ${pads.bottom} ${pads.left} ${pads.right}`;
+    default: {
+      const versions = filtersOfView(view, frame.spec).map(filterVersion);
+      return `${key} ${versions.join(' ')} ${displayFor(view, display)}`;
+    }
+  }
+}
+
+/**
+ * Draws a view of `frame` onto `canvas` (sized to the view); false when the view shows nothing. Off
+ * the GPU, each stage's values are read where they are (hostValues: no copy on wasm) and all its maps
+ * coloured from them; one readback counted per stage (`stagesRead` holds the stages read so far).
+ */
+export async function drawView(
+  view: View,
+  frame: FrameTensors,
+  display: MapDisplay,
+  canvas: HTMLCanvasElement,
+  stagesRead: Set<tf.Tensor>,
+): Promise<boolean> {
+  if (view.kind === 'map' && !drawsOnGpu()) {
+    const source = mapSource(view, frame);
+    if (!source) return false;
+    if (!stagesRead.has(source.tensor)) {
+      noteReadback('pixels');
+      stagesRead.add(source.tensor);
+    }
+    // Asked again for every map: a view of the wasm heap lasts only until the next tfjs op.
+    const values = hostValues(source.tensor) ?? ((await source.tensor.data()) as Float32Array);
+    const [height, width, count] = source.tensor.shape;
+    const channel = { index: source.map, count };
+    drawMapValues(values, [height, width], channel, displayFor(view, display), canvas);
+    return true;
+  }
+  const picked = viewTensor(view, frame);
+  if (!picked) return false;
+  try {
+    if (picked.as === 'image') await drawImageTensor(picked.tensor as tf.Tensor3D, canvas);
+    else await drawMap(picked.tensor as tf.Tensor2D, displayFor(view, display), canvas);
+    return true;
+  } finally {
+    picked.tensor.dispose();
+  }
+}
