@@ -35,10 +35,35 @@ function paddingLines(plan: CodePlan): { lines: string[]; padding: string } {
   return { lines, padding: "'valid'" };
 }
 
+/** Keras's arguments of the layer's pooling window. */
+export function poolArgs(plan: CodePlan): string {
+  const { pool } = plan.spec;
+  return `pool_size=${tuple(pool.size)}, strides=${tuple(pool.stride)}, padding='${pool.padding}'`;
+}
+
+/** `max_pool` and `avg_pool` of the feature maps `y`. */
+export function poolLines(plan: CodePlan): string[] {
+  if (plan.poolEmpty) return [`# ${plan.poolEmpty}`, 'max_pool = avg_pool = y[:, :0, :0]'];
+  return [
+    ...(plan.poolAnyPadding
+      ? ['# SAME pooling: padded cells are ignored (never the max, not counted in the average)']
+      : []),
+    `max_pool = layers.MaxPooling2D(${poolArgs(plan)})(y)`,
+    `avg_pool = layers.AveragePooling2D(${poolArgs(plan)})(y)`,
+  ];
+}
+
+/** The shapes of `y` and of the poolings, printed. */
+export function printLines(plan: CodePlan): string[] {
+  const { conv, pool } = plan.geometry;
+  return [
+    `print(y.shape)  # (1, ${conv.height}, ${conv.width}, ${plan.maps})`,
+    `print(max_pool.shape, avg_pool.shape)  # (1, ${pool.height}, ${pool.width}, ${plan.maps})`,
+  ];
+}
+
 export function kerasCode(plan: CodePlan): string {
-  const { spec, geometry, kh, kw, inC, filterCount: F } = plan;
-  const { conv, pool } = geometry;
-  const M = plan.maps;
+  const { spec, kh, kw, inC, filterCount: F } = plan;
   const { lines: padLines, padding } = paddingLines(plan);
   const activation = spec.activation === 'relu' ? "'relu'" : 'None';
   const strides = tuple(plan.dense ? [1, 1] : spec.stride);
@@ -90,22 +115,7 @@ export function kerasCode(plan: CodePlan): string {
   if (spec.activation === 'abs') out.push('y = np.abs(y)  # activation abs');
   if (spec.activation === 'clip')
     out.push('y = np.asarray(layers.ReLU(max_value=255.0)(y))  # clip to 0..255');
-  const poolArgs = `pool_size=${tuple(spec.pool.size)}, strides=${tuple(spec.pool.stride)}, padding='${spec.pool.padding}'`;
-  if (plan.poolEmpty) {
-    out.push(`# ${plan.poolEmpty}`, 'max_pool = avg_pool = y[:, :0, :0]');
-  } else {
-    if (plan.poolAnyPadding) {
-      out.push('# SAME pooling: padded cells are ignored (never the max, not counted in the average)');
-    }
-    out.push(
-      `max_pool = layers.MaxPooling2D(${poolArgs})(y)`,
-      `avg_pool = layers.AveragePooling2D(${poolArgs})(y)`,
-    );
-  }
-  out.push(
-    `print(y.shape)  # (1, ${conv.height}, ${conv.width}, ${M})`,
-    `print(max_pool.shape, avg_pool.shape)  # (1, ${pool.height}, ${pool.width}, ${M})`,
-    '',
-  );
+  out.push(...poolLines(plan));
+  out.push(...printLines(plan), '');
   return out.join('\n');
 }

@@ -154,7 +154,9 @@ export function describeSpec(plan: CodePlan): string {
   const { spec } = plan;
   const parts = [
     `${plan.filterCount} filter${plan.filterCount > 1 ? 's' : ''} ${plan.kh}×${plan.kw}`,
-    `channels '${spec.channels}'`,
+    spec.inputMaps === undefined
+      ? `channels '${spec.channels}'`
+      : `input ${spec.inputMaps} map${spec.inputMaps === 1 ? '' : 's'}`,
     `stride ${spec.stride.join('×')}`,
   ];
   if (spec.dilation.some((d) => d > 1)) parts.push(`dilation ${spec.dilation.join('×')}`);

@@ -30,8 +30,11 @@ export function pythonInput(plan: CodePlan): string[] {
   return lines;
 }
 
-/** `filters = np.array([...], dtype=np.float32)` with a comment on its layout. */
-export function pythonFilters(plan: CodePlan): string[] {
+/**
+ * `filters = np.array([...], dtype=np.float32)` and `bias`, with a comment on their layout; a network
+ * names each layer's with its number (`filters2`, `bias2`).
+ */
+export function pythonFilters(plan: CodePlan, suffix = ''): string[] {
   const lines: string[] = [];
   if (plan.flip) {
     lines.push(
@@ -43,18 +46,19 @@ export function pythonFilters(plan: CodePlan): string[] {
     plan.depth === 0
       ? `# filters[f][row][column], each shared by every input channel: (F, kh, kw) = (${plan.filterCount}, ${plan.kh}, ${plan.kw})`
       : `# filters[f][row][column][channel]: (F, kh, kw, C) = (${plan.filterCount}, ${plan.kh}, ${plan.kw}, ${plan.depth})`,
-    'filters = np.array([',
+    `filters${suffix} = np.array([`,
     filtersLiteral(plan.filters, PY, PY, '#'),
     '], dtype=np.float32)',
-    `bias = np.array(${list(plan.biases)}, dtype=np.float32)  # one per filter`,
+    `bias${suffix} = np.array(${list(plan.biases)}, dtype=np.float32)  # one per filter`,
   );
   return lines;
 }
 
 /** The (F, kh, kw, C) array every layout below starts from. */
-export function pythonFull(plan: CodePlan): string {
-  if (plan.depth > 0) return 'filters';
+export function pythonFull(plan: CodePlan, suffix = ''): string {
+  const filters = `filters${suffix}`;
+  if (plan.depth > 0) return filters;
   return plan.inC === 1
-    ? 'filters[..., np.newaxis]'
-    : `np.repeat(filters[..., np.newaxis], ${plan.inC}, axis=3)`;
+    ? `${filters}[..., np.newaxis]`
+    : `np.repeat(${filters}[..., np.newaxis], ${plan.inC}, axis=3)`;
 }

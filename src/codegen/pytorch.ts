@@ -7,7 +7,7 @@ import { list, tuple } from './format.ts';
 import { describeSpec, paddingSummary, type CodePlan } from './plan.ts';
 import { PY, pythonFilters, pythonFull, pythonInput } from './python.ts';
 
-const MODE = { zeros: 'constant', reflect: 'reflect', replicate: 'replicate' } as const;
+export const MODE = { zeros: 'constant', reflect: 'reflect', replicate: 'replicate' } as const;
 
 function paddingLines(plan: CodePlan): { lines: string[]; padding: string; mode: string } {
   const { pads } = plan;
@@ -34,7 +34,8 @@ function activationLine(plan: CodePlan): string | null {
   }
 }
 
-function poolLines(plan: CodePlan): string[] {
+/** `max_pool` and `avg_pool` of the feature maps `y`, indented for a `with torch.no_grad():` block. */
+export function poolLines(plan: CodePlan): string[] {
   const { spec, poolPads: p } = plan;
   const args = `kernel_size=${tuple(spec.pool.size)}, stride=${tuple(spec.pool.stride)}`;
   if (plan.poolEmpty) {
@@ -53,8 +54,24 @@ function poolLines(plan: CodePlan): string[] {
   ];
 }
 
+/** `weight` in Conv2d's layout (and `bias` tiled for a depthwise layer); `suffix` numbers a network's layer. */
+export function weightLines(plan: CodePlan, suffix = ''): string[] {
+  const { kh, kw, inC, filterCount: Fc, maps: M } = plan;
+  if (plan.depthwise) {
+    return [
+      `# rgb-per-channel: every filter on R, G and B separately = groups=3, ${Fc} output channels per group;`,
+      `# weight (3·F, 1, kh, kw) = (${M}, 1, ${kh}, ${kw}), ordered R.f1, R.f2, …, G.f1, …`,
+      `weight${suffix} = ${pythonFull(plan, suffix)}.transpose(3, 0, 1, 2).reshape(${M}, 1, ${kh}, ${kw})`,
+      `bias${suffix} = np.tile(bias${suffix}, 3)`,
+    ];
+  }
+  return [
+    `weight${suffix} = ${pythonFull(plan, suffix)}.transpose(0, 3, 1, 2)  # Conv2d: (F, C_in, kh, kw) = (${Fc}, ${inC}, ${kh}, ${kw})`,
+  ];
+}
+
 export function pytorchCode(plan: CodePlan): string {
-  const { spec, geometry, kh, kw, inC, filterCount: Fc } = plan;
+  const { spec, geometry, kh, kw, inC } = plan;
   const { conv, pool, input } = geometry;
   const M = plan.maps;
   const { lines: padLines, padding, mode } = paddingLines(plan);
@@ -71,19 +88,7 @@ export function pytorchCode(plan: CodePlan): string {
     '',
     ...pythonFilters(plan),
   ];
-  if (plan.depthwise) {
-    out.push(
-      `# rgb-per-channel: every filter on R, G and B separately = groups=3, ${Fc} output channels per group;`,
-      `# weight (3·F, 1, kh, kw) = (${M}, 1, ${kh}, ${kw}), ordered R.f1, R.f2, …, G.f1, …`,
-      `weight = ${pythonFull(plan)}.transpose(3, 0, 1, 2).reshape(${M}, 1, ${kh}, ${kw})`,
-      'bias = np.tile(bias, 3)',
-    );
-  } else {
-    out.push(
-      `weight = ${pythonFull(plan)}.transpose(0, 3, 1, 2)  # Conv2d: (F, C_in, kh, kw) = (${Fc}, ${inC}, ${kh}, ${kw})`,
-    );
-  }
-  out.push('', ...padLines);
+  out.push(...weightLines(plan), '', ...padLines);
   const groups = plan.depthwise ? ', groups=3' : '';
   out.push(
     `conv = nn.Conv2d(in_channels=${inC}, out_channels=${M}, kernel_size=${tuple([kh, kw])}, stride=${tuple(spec.stride)}, padding=${padding}, dilation=${tuple(spec.dilation)}${groups}, padding_mode='${mode}')`,

@@ -8,7 +8,10 @@ import { describeSpec, mapBiases, paddingSummary, type CodePlan } from './plan.t
 
 const I = '    ';
 
-function inputLines(plan: CodePlan): string[] {
+export const TFJS_IMPORT = "import * as tf from '@tensorflow/tfjs';";
+
+/** Lines that leave `x`, the picture as a float32 tensor [1, H, W, C]. */
+export function inputLines(plan: CodePlan): string[] {
   const { image, geometry } = plan;
   const { height, width } = geometry.input;
   const lines = [
@@ -80,22 +83,21 @@ function activationLine(plan: CodePlan): string | null {
   }
 }
 
-export function tfjsCode(plan: CodePlan): string {
+/**
+ * `function name(x) { … }`: one layer from its input x [1, H, W, C] to its feature maps and poolings,
+ * all inside tf.tidy.
+ */
+export function layerFunction(plan: CodePlan, name: string, doc: string): string[] {
   const { spec, geometry, kh, kw, inC, filterCount: F } = plan;
-  const { conv, pool } = geometry;
+  const { conv } = geometry;
   const M = plan.maps;
   const wDepth = plan.depth || 1;
   const stride = list(plan.dense ? [1, 1] : spec.stride);
   const dilation = list(spec.dilation);
   const { lines: padLines, pad } = paddingLines(plan);
   const out: string[] = [
-    `// Kernelscope layer: ${describeSpec(plan)}`,
-    "import * as tf from '@tensorflow/tfjs';",
-    '',
-    ...inputLines(plan),
-    '',
-    `/** The layer on the page, for an input of ${geometry.input.height} × ${geometry.input.width}: x [1, H, W, C] → feature maps and poolings. */`,
-    'function layer(x) {',
+    `/** ${doc}, for an input of ${geometry.input.height} × ${geometry.input.width}: x [1, H, W, C] → feature maps and poolings. */`,
+    `function ${name}(x) {`,
     '  return tf.tidy(() => {',
   ];
   if (plan.flip) {
@@ -165,15 +167,30 @@ export function tfjsCode(plan: CodePlan): string {
       `${I}const avgPool = tf.avgPool(y, ${poolArgs});`,
     );
   }
-  out.push(
-    `${I}return { conv: y, maxPool, avgPool };`,
-    '  });',
-    '}',
+  out.push(`${I}return { conv: y, maxPool, avgPool };`, '  });', '}');
+  return out;
+}
+
+/** The two lines that print the shapes of the last results, `conv`, `maxPool` and `avgPool`. */
+export function shapeLogLines(plan: CodePlan): string[] {
+  const { conv, pool } = plan.geometry;
+  return [
+    `console.log(conv.shape); // [1, ${conv.height}, ${conv.width}, ${plan.maps}]`,
+    `console.log(maxPool.shape, avgPool.shape); // [1, ${pool.height}, ${pool.width}, ${plan.maps}]`,
+  ];
+}
+
+export function tfjsCode(plan: CodePlan): string {
+  return [
+    `// Kernelscope layer: ${describeSpec(plan)}`,
+    TFJS_IMPORT,
+    '',
+    ...inputLines(plan),
+    '',
+    ...layerFunction(plan, 'layer', 'The layer on the page'),
     '',
     'const { conv, maxPool, avgPool } = layer(x);',
-    `console.log(conv.shape); // [1, ${conv.height}, ${conv.width}, ${M}]`,
-    `console.log(maxPool.shape, avgPool.shape); // [1, ${pool.height}, ${pool.width}, ${M}]`,
+    ...shapeLogLines(plan),
     '',
-  );
-  return out.join('\n');
+  ].join('\n');
 }

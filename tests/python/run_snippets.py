@@ -3,10 +3,12 @@
 Usage: run_snippets.py MANIFEST.json RESULTS.json
 
 MANIFEST: {"images": [{"path", "shape": [H, W, 3], "data": [0..255 ...]}],
-           "cases": [{"name", "dir", "code", "outputs": ["y", "max_pool", ...]}]}
+           "cases": [{"name", "dir", "code", "after"?, "outputs": ["y", "max_pool", ...]}]}
 Each image is written as an RGB PNG (the snippets open their picture with Pillow, as a user's would).
-Each case's code runs unchanged, with `dir` as the working directory, in a fresh namespace; afterwards the
-named variables are read (torch tensors or NumPy arrays, any shape) along with what the code printed.
+Each case's code runs unchanged, with `dir` as the working directory, in a fresh namespace; then the
+harness's own `after` code, if any, in the same namespace (it may look inside what the code built);
+afterwards the named variables are read (torch tensors or NumPy arrays, any shape, or a dict of them:
+entry k of variable v is output "v.k") along with what the code printed.
 
 RESULTS: {"cases": {name: {"printed": str, "outputs": {var: {"shape", "data"}}} or {"error": traceback}}}
 If torch, numpy or Pillow cannot be imported, writes {"missing": "<module>: <reason>"} and exits 0, so the
@@ -20,6 +22,15 @@ import math
 import os
 import sys
 import traceback
+
+
+def as_json(np, value):
+    if hasattr(value, "detach"):
+        value = value.detach().numpy()
+    value = np.asarray(value, dtype=np.float64)
+    # JSON has no Infinity or NaN: those travel as the strings "inf", "-inf", "nan".
+    data = [v if math.isfinite(v) else str(v) for v in value.ravel().tolist()]
+    return {"shape": list(value.shape), "data": data}
 
 
 def main(manifest_path, results_path):
@@ -48,15 +59,14 @@ def main(manifest_path, results_path):
             namespace = {"__name__": "__main__"}
             with contextlib.redirect_stdout(printed):
                 exec(compile(case["code"], case["name"], "exec"), namespace)
+            if case.get("after"):
+                exec(compile(case["after"], case["name"] + " (harness)", "exec"), namespace)
             outputs = {}
             for name in case["outputs"]:
                 value = namespace[name]
-                if hasattr(value, "detach"):
-                    value = value.detach().numpy()
-                value = np.asarray(value, dtype=np.float64)
-                # JSON has no Infinity or NaN: those travel as the strings "inf", "-inf", "nan".
-                data = [v if math.isfinite(v) else str(v) for v in value.ravel().tolist()]
-                outputs[name] = {"shape": list(value.shape), "data": data}
+                entries = value.items() if isinstance(value, dict) else [(None, value)]
+                for key, array in entries:
+                    outputs[name if key is None else f"{name}.{key}"] = as_json(np, array)
             results[case["name"]] = {"printed": printed.getvalue(), "outputs": outputs}
         except Exception:  # one broken snippet must not hide the others' results
             results[case["name"]] = {"printed": printed.getvalue(), "error": traceback.format_exc()}

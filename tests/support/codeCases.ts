@@ -7,7 +7,19 @@ import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { CodeImage } from '../../src/codegen/index.ts';
-import { disposeOutputs, layerGeometry, parseSpec, runLayer, type LayerSpec } from '../../src/core/index.ts';
+import {
+  disposeNetworkOutputs,
+  disposeOutputs,
+  layerGeometry,
+  networkGeometry,
+  parseNetwork,
+  parseSpec,
+  runLayer,
+  runNetwork,
+  type LayerGeometry,
+  type LayerSpec,
+  type NetworkSpec,
+} from '../../src/core/index.ts';
 import { layerCase } from './arbitraries.ts';
 import { expectClose } from './fixtures.ts';
 
@@ -59,19 +71,36 @@ export function randomLayerCodeCases(runs: number, seed: number): LayerCodeCase[
   return cases;
 }
 
+async function read(t: tf.Tensor3D): Promise<Stage> {
+  return { shape: t.shape, data: await t.data() };
+}
+
+async function readStages(o: { featureMaps: tf.Tensor3D; maxPool: tf.Tensor3D; avgPool: tf.Tensor3D }) {
+  return { conv: await read(o.featureMaps), maxpool: await read(o.maxPool), avgpool: await read(o.avgPool) };
+}
+
 /** The core's feature maps and poolings of one layer, read back ([H, W, M] each). */
 export async function coreLayerStages(spec: LayerSpec, image: Image): Promise<LayerStages> {
   const input = tf.tensor3d(image.data, image.shape, 'float32');
   const out = runLayer(input, spec);
-  const read = async (t: tf.Tensor3D): Promise<Stage> => ({ shape: t.shape, data: await t.data() });
   try {
-    return {
-      conv: await read(out.featureMaps),
-      maxpool: await read(out.maxPool),
-      avgpool: await read(out.avgPool),
-    };
+    return await readStages(out);
   } finally {
     disposeOutputs(out);
+    input.dispose();
+  }
+}
+
+/** `runNetwork`'s results, every layer's, read back. */
+export async function coreNetworkStages(net: NetworkSpec, image: Image): Promise<LayerStages[]> {
+  const input = tf.tensor3d(image.data, image.shape, 'float32');
+  const outputs = runNetwork(input, net);
+  try {
+    const stages: LayerStages[] = [];
+    for (const o of outputs) stages.push(await readStages(o));
+    return stages;
+  } finally {
+    disposeNetworkOutputs(outputs);
     input.dispose();
   }
 }
@@ -86,4 +115,90 @@ export function expectCloseToMax(actual: Stage, expected: Stage, label: string):
   for (let i = 0; i < expected.data.length; i++) max = Math.max(max, Math.abs(expected.data[i] as number));
   const tolerance = { abs: Math.max(1e-4, RELATIVE_TO_MAX * max), rel: 0 };
   expectClose(actual.data, expected.data, tolerance, { label, shape: expected.shape });
+}
+
+const pair = (min: number, max: number) => fc.tuple(fc.integer({ min, max }), fc.integer({ min, max }));
+const weight = fc.integer({ min: -8, max: 8 }).map((v) => v / 4);
+
+/** A layer's fields other than its weights (small kernels and steps, so two or three layers fit). */
+const layerFields = fc.record({
+  kh: fc.integer({ min: 1, max: 3 }),
+  kw: fc.integer({ min: 1, max: 3 }),
+  filters: fc.integer({ min: 1, max: 3 }),
+  threeD: fc.boolean(),
+  flip: fc.boolean(),
+  stride: pair(1, 2),
+  dilation: pair(1, 2),
+  padding: fc.oneof(
+    fc.constantFrom('valid', 'same'),
+    fc.integer({ min: 0, max: 2 }),
+    fc.tuple(...Array.from({ length: 4 }, () => fc.integer({ min: 0, max: 2 }))),
+  ),
+  padMode: fc.constantFrom('zeros', 'reflect', 'replicate'),
+  activation: fc.constantFrom('none', 'relu', 'abs', 'clip'),
+  pool: fc.record({ size: pair(1, 3), stride: pair(1, 2), padding: fc.constantFrom('valid', 'same') }),
+  output: fc.constantFrom('maxpool', 'avgpool', 'conv'),
+});
+type LayerFields = typeof layerFields extends fc.Arbitrary<infer T> ? T : never;
+
+function layerJson(f: LayerFields, depth: number) {
+  const cell: fc.Arbitrary<number | number[]> = f.threeD
+    ? fc.array(weight, { minLength: depth, maxLength: depth })
+    : weight;
+  const weights = fc.array(fc.array(cell, { minLength: f.kw, maxLength: f.kw }), {
+    minLength: f.kh,
+    maxLength: f.kh,
+  });
+  const filter = fc.record({ weights, bias: fc.integer({ min: -20, max: 20 }).map((b) => b / 2) });
+  const { kh: _kh, kw: _kw, filters: count, threeD: _threeD, ...rest } = f;
+  return fc.array(filter, { minLength: count, maxLength: count }).map((filters) => ({ ...rest, filters }));
+}
+
+/** Random networks of 2 or 3 layers as JSON (`{layers}`), with an RGB image of 6–16 pixels a side. */
+export const networkCase = fc
+  .record({
+    channels: fc.constantFrom('gray', 'rgb', 'rgb-per-channel'),
+    layers: fc.array(layerFields, { minLength: 2, maxLength: 3 }),
+    height: fc.integer({ min: 6, max: 16 }),
+    width: fc.integer({ min: 6, max: 16 }),
+  })
+  .chain(({ channels, layers, height, width }) => {
+    const depths = layers.map((_, i) =>
+      i === 0
+        ? channels === 'gray'
+          ? 1
+          : 3
+        : (layers[i - 1] as LayerFields).filters * (i === 1 && channels === 'rgb-per-channel' ? 3 : 1),
+    );
+    const pixels = height * width * 3;
+    return fc.record({
+      network: fc
+        .tuple(...layers.map((f, i) => layerJson(f, depths[i] as number)))
+        .map(([first, ...rest]) => ({ layers: [{ channels, ...first }, ...rest] })),
+      image: fc
+        .array(fc.integer({ min: 0, max: 255 }), { minLength: pixels, maxLength: pixels })
+        .map((data) => ({ shape: [height, width, 3] as [number, number, number], data })),
+    });
+  });
+
+export interface NetworkCodeCase {
+  name: string;
+  net: NetworkSpec;
+  geometries: LayerGeometry[];
+  image: Image;
+}
+
+/** Random networks (`networkCase`) that fit their image. */
+export function randomNetworkCodeCases(runs: number, seed: number): NetworkCodeCase[] {
+  const cases: NetworkCodeCase[] = [];
+  fc.sample(networkCase, { numRuns: runs, seed }).forEach(({ network, image }, i) => {
+    try {
+      const net = parseNetwork(network);
+      const geometries = networkGeometry(net, image.shape[0], image.shape[1]);
+      cases.push({ name: `net-${i}`, net, geometries, image });
+    } catch {
+      // refused for this image: the page shows no code to run
+    }
+  });
+  return cases;
 }

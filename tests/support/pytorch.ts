@@ -25,7 +25,9 @@ export interface Snippet {
   /** The file name the code opens (its `CodeImage.file`), and the RGB picture to write there. */
   imageFile: string;
   image: { shape: readonly [number, number, number]; data: readonly number[] };
-  /** Variables to read back after the code has run. */
+  /** Harness Python run after the code, in its namespace (e.g. to run a model part by part). */
+  after?: string;
+  /** Variables to read back after the code has run; a dict `v` gives outputs `v.key`. */
   outputs: readonly string[];
 }
 
@@ -52,7 +54,7 @@ export async function runSnippets(snippets: readonly Snippet[]): Promise<Snippet
         shape: s.image.shape,
         data: s.image.data,
       })),
-      cases: snippets.map((s) => ({ name: s.name, dir, code: s.code, outputs: s.outputs })),
+      cases: snippets.map((s) => ({ name: s.name, dir, code: s.code, after: s.after, outputs: s.outputs })),
     };
     const manifestPath = join(dir, 'manifest.json');
     const resultsPath = join(dir, 'results.json');
