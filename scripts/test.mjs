@@ -7,7 +7,8 @@
  * 2. Runs `vitest run` with any extra arguments passed through (`npm test -- --project e2e`, a file filter, ...)
  *    and exits with its code.
  * 3. Unless the arguments choose their own reporter, also writes test-results/vitest.json and ends with a plain
- *    `Tests: N passed, N failed, N skipped` line, so that a run which ran nothing is plain to see.
+ *    `Tests: N passed, N failed, N skipped` line, so that a run which ran nothing is plain to see, after the
+ *    time each kind of test took and its slowest files (the time budget is in docs/testing.md).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -67,10 +68,33 @@ function printSummary() {
   try {
     const r = JSON.parse(readFileSync(summaryFile, 'utf8'));
     const skipped = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+    printTimes(r.testResults ?? []);
     console.log(
       `Tests: ${r.numPassedTests ?? 0} passed, ${r.numFailedTests ?? 0} failed, ${skipped} skipped`,
     );
   } catch {
     // A run that crashed may leave no readable summary; vitest's own output and exit code still tell.
+  }
+}
+
+/** Seconds per kind of test (tests/<kind>/), summed over its files, and the slowest files of each. */
+function printTimes(files) {
+  const byKind = new Map();
+  for (const f of files) {
+    const rel = path.relative(root, f.name);
+    const kind = rel.split(path.sep)[1] ?? '?';
+    const seconds = Math.max(0, (f.endTime ?? 0) - (f.startTime ?? 0)) / 1000;
+    if (!byKind.has(kind)) byKind.set(kind, []);
+    byKind.get(kind).push({ rel, seconds });
+  }
+  for (const [kind, list] of byKind) {
+    const total = list.reduce((sum, f) => sum + f.seconds, 0);
+    const slowest = list
+      .sort((a, b) => b.seconds - a.seconds)
+      .slice(0, 5)
+      .map((f) => `${path.basename(f.rel)} ${f.seconds.toFixed(0)} s`);
+    console.log(
+      `Time, ${kind}: ${total.toFixed(0)} s in ${list.length} files; slowest: ${slowest.join(', ')}`,
+    );
   }
 }

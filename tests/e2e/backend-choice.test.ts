@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { pngFile } from './fixtures.ts';
 import { chooseFile, redrawAfter, statusText, useBrowser } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'webgl' });
 
 type Pace = { small: number; large: number };
 const rounds = (...paces: Pace[]) => paces;

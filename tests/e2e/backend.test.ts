@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { isUniform, readCanvas, redrawAfter, shapesOf, statusText, useBrowser } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'webgl' });
 
 /** "webgl 41 ms · wasm 3.2 ms · cpu 9.5 ms" -> { webgl: 41, wasm: 3.2, cpu: 9.5 } */
 function timings(status: string): Record<string, number> {

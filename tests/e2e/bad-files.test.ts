@@ -17,7 +17,7 @@ import {
   useBrowser,
 } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'wasm' });
 
 const CANVASES = ['Input image', 'Feature map 1', 'Max pooling 1', 'Average pooling 1'];
 

@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { isUniform, readCanvas, redrawAfter, shapesOf, statusText, useBrowser } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'webgl' });
 
 /** Keeps every WebGL context the page creates (on canvases and offscreen canvases) in `window.__gl`. */
 const RECORD_CONTEXTS = `

@@ -1,5 +1,5 @@
 /**
- * The course-note examples: each one's share link (page URL + ?backend=webgl + its hash) opens the example,
+ * The course-note examples: each one's share link (page URL + ?backend=wasm + its hash) opens the example,
  * and the figcaptions show the shapes the notes work out; the numbers panel writes out the same arithmetic.
  */
 import type { Page } from 'playwright-core';
@@ -16,7 +16,7 @@ import {
 } from './support.ts';
 import path from 'node:path';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'wasm' });
 
 /** How many canvases called "Feature map N" the page shows. */
 async function featureMapCount(page: Page): Promise<number> {

@@ -19,7 +19,7 @@ import {
   useBrowser,
 } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'wasm' });
 
 const spin = (p: Page, name: string) => p.getByRole('spinbutton', { name, exact: true });
 const radio = (p: Page, group: string, name: string) =>

@@ -6,28 +6,11 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot, useBrowser } from './support.ts';
+import { openWithLegends, screenshot, useBrowser, type OpenOptions } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'webgl' });
 
-/**
- * Opens the page and waits for its first frame and the legends' statistics with a long timeout: on
- * SwiftShader under load, compiling the first frame's and the statistics' shaders can hold the main thread
- * longer than the shared first-draw check allows.
- */
-async function openDrawn(options: Parameters<typeof open>[0]): Promise<Page> {
-  const { page } = await open({ ...options, waitForFirstDraw: false });
-  await page.waitForFunction(
-    () => Number(document.querySelector('main')?.getAttribute('data-frames')) >= 1,
-    null,
-    {
-      timeout: 150_000,
-      polling: 500,
-    },
-  );
-  await page.locator('.legend-values').first().waitFor({ timeout: 60_000 });
-  return page;
-}
+const openDrawn = (options: OpenOptions) => openWithLegends(open, options);
 
 /** 28 × 28 input, 3 × 3 VALID at stride 2: a 13 × 13 map whose pixel 0 covers input [0.5, 2.5). */
 const SPEC = { padding: 'valid', stride: [2, 2] };

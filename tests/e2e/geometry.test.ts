@@ -16,7 +16,7 @@ import {
   useBrowser,
 } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'webgl' });
 let page: Page;
 
 function stride(p: Page) {

@@ -17,7 +17,7 @@ import {
   useBrowser,
 } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'wasm' });
 
 /** Waits until the "Input image" caption shows `H × W` (gray) or `H × W × C` (colour). */
 async function expectInputShape(page: Page, height: number, width: number): Promise<void> {

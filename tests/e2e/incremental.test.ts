@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { canvas, differingPixels, kernelCell, readCanvas, redrawAfter, useBrowser } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'webgl' });
 
 const MAPS = ['Feature map', 'Max pooling', 'Average pooling'].flatMap((stage) => [
   `${stage} 1`,

@@ -25,7 +25,7 @@ import {
   useBrowser,
 } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'webgl' });
 let page: Page;
 
 const SIZE = 28;

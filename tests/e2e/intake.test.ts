@@ -21,7 +21,7 @@ import {
   useBrowser,
 } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'webgl' });
 
 /** A 2 × 2 AVIF (AV1 in HEIF), the well-known feature-detection image: made by libavif, 311 bytes. */
 const AVIF_2X2 = Buffer.from(

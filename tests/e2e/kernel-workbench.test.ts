@@ -21,7 +21,7 @@ import {
   useBrowser,
 } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'wasm' });
 
 const SOBEL_X = [
   [-1, 0, 1],
@@ -447,8 +447,7 @@ describe('the kernel workbench', () => {
     await panel(page).screenshot({ path: `${RESULTS_DIR}/kernel-panel-flip.png` });
 
     // A kernel that is its own 180° turn gives the same map flipped or not.
-    await choosePreset(page, 'Box blur');
-    await page.waitForTimeout(300);
+    await redrawAfter(page, () => choosePreset(page, 'Box blur'), 'Box blur');
     const flipped = await readCanvas(page, 'Feature map 1');
     await redrawAfter(page, () => flip.uncheck(), 'flip off');
     expect(differingPixels(flipped, await readCanvas(page, 'Feature map 1'))).toBe(0);

@@ -5,7 +5,7 @@ import { scene } from './fixtures.ts';
 import type { Pixels } from './support.ts';
 import { chooseFile, differingPixels, kernelCell, readCanvas, redrawAfter, useBrowser } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'webgl' });
 
 async function openWithScene(): Promise<Page> {
   const { page } = await open();

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'wasm' });
 
 const LANGUAGE = /^\s*(language|언어)(?![a-z])/i;
 const KOREAN = /한국어|korean|^ko$/i;

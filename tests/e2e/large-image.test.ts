@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { pngFile } from './fixtures.ts';
 import { alertText, chooseFile, expectShape, frames, kernelCell, typeInto, useBrowser } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'wasm' });
 
 const SIDE = 4096;
 /** Long enough for a 4096² image on SwiftShader-era CPUs (2 cores): loading, every strip and every map. */

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { pngFile } from './fixtures.ts';
 import { chooseFile, expectShape, frames, useBrowser } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'wasm' });
 
 const SIDE = 4096;
 /**

@@ -25,7 +25,7 @@ import {
   type Pixels,
 } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'webgl' });
 let page: Page;
 
 const spin = (p: Page, name: string) => p.getByRole('spinbutton', { name, exact: true });

@@ -12,7 +12,7 @@ import {
   useBrowser,
 } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'webgl' });
 
 const FIRST_CANVASES = ['Input image', 'Filter 1', 'Feature map 1', 'Max pooling 1', 'Average pooling 1'];
 

@@ -19,7 +19,7 @@ import {
   useBrowser,
 } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'webgl' });
 
 /** Records the page's long tasks ([start, duration] ms) from before its own scripts run. */
 const LONG_TASKS = `window.__longTasks = [];

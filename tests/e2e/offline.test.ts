@@ -6,13 +6,21 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { chromiumPath, CHROMIUM_ARGS } from '../support/chromium.ts';
-import { baseUrl, canvas, expectShape, frames, redrawAfter, statusText, useBrowser } from './support.ts';
+import {
+  baseUrl,
+  canvas,
+  connectBrowser,
+  expectShape,
+  frames,
+  redrawAfter,
+  statusText,
+  useBrowser,
+} from './support.ts';
 
-const { open } = useBrowser({ serviceWorkers: 'allow' });
+const { open } = useBrowser({ backend: 'webgl', serviceWorkers: 'allow' });
 
 /** What the page fetches of a same-origin URL (through the service worker once it controls the page). */
 async function fetchFrom(page: Page, url: string): Promise<{ status: number; type: string; body: number[] }> {
@@ -147,7 +155,7 @@ describe('offline after the first visit', () => {
 describe('a new deploy', () => {
   /**
    * The built page through a proxy whose sw.js can change, as a redeploy changes it (Playwright cannot
-   * route a worker's update check). Its own browser: the shared context allows only the page's origin.
+   * route a worker's update check). Its own context: the file's context allows only the page's origin.
    */
   let server: Server | undefined;
   let browser: Browser | undefined;
@@ -179,7 +187,7 @@ describe('a new deploy', () => {
 
   it('takes over an open tab: the new worker activates and the tab reloads onto it', async () => {
     const url = await proxy();
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    browser = await connectBrowser();
     const page = await (await browser.newContext({ serviceWorkers: 'allow' })).newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));

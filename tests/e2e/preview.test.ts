@@ -19,7 +19,7 @@ import {
   type Pixels,
 } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'webgl' });
 
 /** Long enough for a large image on SwiftShader-era CPUs (2 cores). */
 const TIMEOUT_MS = 120_000;

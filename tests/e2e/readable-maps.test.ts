@@ -6,28 +6,18 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { readCanvas, screenshot, useBrowser, type Pixels } from './support.ts';
+import {
+  openWithLegends,
+  readCanvas,
+  screenshot,
+  useBrowser,
+  type OpenOptions,
+  type Pixels,
+} from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'webgl' });
 
-/**
- * Opens the page and waits for its first frame and the legends' statistics with a long timeout: on
- * SwiftShader under load, compiling the first frame's and the statistics' shaders can hold the main thread
- * longer than the shared first-draw check allows.
- */
-async function openDrawn(options: Parameters<typeof open>[0]): Promise<Page> {
-  const { page } = await open({ ...options, waitForFirstDraw: false });
-  await page.waitForFunction(
-    () => Number(document.querySelector('main')?.getAttribute('data-frames')) >= 1,
-    null,
-    {
-      timeout: 150_000,
-      polling: 500,
-    },
-  );
-  await page.locator('.legend-values').first().waitFor({ timeout: 60_000 });
-  return page;
-}
+const openDrawn = (options: OpenOptions) => openWithLegends(open, options);
 
 const SOBEL_X = [
   [-1, 0, 1],

@@ -15,7 +15,7 @@ import {
   useBrowser,
 } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'wasm' });
 
 function paddingRadio(page: Page, name: 'Valid' | 'Same') {
   return page

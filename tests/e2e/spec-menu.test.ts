@@ -4,7 +4,6 @@
  * language and the shapes stay).
  */
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { MESSAGES } from '../../src/i18n/messages.ts';
 import path from 'node:path';
 import {
   alertText,
+  downloadedBytes,
   expectShape,
   openSection,
   redrawAfter,
@@ -22,7 +22,7 @@ import {
   useBrowser,
 } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'wasm' });
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** axe-core violations (any impact) inside the spec menu and the numbers panel only. */
@@ -134,10 +134,9 @@ describe('the spec menu', () => {
         page.waitForEvent('download'),
         page.getByRole('menu', { name: 'Export spec' }).getByRole('menuitem', { name: item }).click(),
       ]);
-      const file = await download.path();
       return {
         name: download.suggestedFilename(),
-        json: JSON.parse(await readFile(file, 'utf8')) as unknown,
+        json: JSON.parse((await downloadedBytes(download)).toString('utf8')) as unknown,
       };
     };
 

@@ -1,6 +1,6 @@
 /**
- * What every end-to-end test needs: Debian's Chromium driven by playwright-core, a fresh browser context per
- * test file, a log of what went wrong in the page, and helpers that follow the page's conventions
+ * What every end-to-end test needs: Debian's Chromium driven by playwright-core (one for the whole run), a
+ * fresh browser context per test file, a log of what went wrong in the page, and helpers that follow the page's conventions
  * (CONTRACT.md section 3, and the ones the page promises to the tests):
  *
  * - `<main data-frames="N">`: N grows after every completed redraw of all canvases;
@@ -14,16 +14,32 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Download,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
-import { chromiumPath, CHROMIUM_ARGS } from '../support/chromium.ts';
+import { chromiumPath, E2E_CHROMIUM_ARGS } from '../support/chromium.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 
-/** tfjs is forced to webgl in these tests (on SwiftShader the page would otherwise pick wasm). */
-export const DEFAULT_QUERY = '?backend=webgl';
+/**
+ * The tfjs backend a test file's pages are forced to (`?backend=…`; on SwiftShader the page would otherwise
+ * time all three and pick wasm). Each file names its own in useBrowser(): wasm where what it checks does not
+ * depend on the backend (it starts in a fraction of webgl's time, which compiles shaders on the CPU), webgl
+ * where it does (drawing, pixels, backend moves); docs/testing.md lists which.
+ */
+export type TestBackend = 'webgl' | 'wasm';
+/** The query that forces `backend`. */
+export function backendQuery(backend: TestBackend): string {
+  return `?backend=${backend}`;
+}
 export const VIEWPORT = { width: 1400, height: 900 };
 /** SwiftShader compiles shaders on the CPU: the first draw can take many seconds. */
 const FIRST_DRAW_TIMEOUT_MS = 90_000;
@@ -58,7 +74,7 @@ export interface PageLog {
 }
 
 export interface OpenOptions {
-  /** Query string, `?backend=webgl` unless given. */
+  /** Query string; the file's backend (`?backend=webgl` or `?backend=wasm`) unless given. */
   query?: string;
   /** Hash, with its `#`. */
   hash?: string;
@@ -70,7 +86,7 @@ export interface OpenOptions {
    */
   allowConsoleErrors?: boolean;
   /** A script run in the page before any of its own (`page.addInitScript`), e.g. to instrument an API. */
-  initScript?: string;
+  initScript?: string | (() => void);
 }
 
 export interface Session {
@@ -79,11 +95,23 @@ export interface Session {
 }
 
 /**
- * Registers the hooks of one test file: launch Chromium and a fresh context before the file, check every
- * page's log after each test, close all after the file. Call once at the top of a test file.
- * `serviceWorkers: 'allow'` lets the page's service worker run (the offline test); blocked otherwise.
+ * The run's one Chromium (started by globalSetup.ts), or a Chromium of its own when there is none. Its
+ * `close()` only disconnects from the shared one.
  */
-export function useBrowser(setup: { serviceWorkers?: 'allow' | 'block' } = {}): {
+export async function connectBrowser(): Promise<Browser> {
+  const endpoint = inject('e2eBrowserEndpoint');
+  return endpoint
+    ? chromium.connect(endpoint)
+    : chromium.launch({ executablePath: chromiumPath(), args: E2E_CHROMIUM_ARGS });
+}
+
+/**
+ * Registers the hooks of one test file: a fresh context in the run's Chromium before the file, check every
+ * page's log after each test, close all after the file (closing a connected browser only disconnects it).
+ * Call once at the top of a test file. `backend`: what its pages run on unless a test's query says
+ * otherwise. `serviceWorkers: 'allow'` lets the page's service worker run (the offline test); blocked otherwise.
+ */
+export function useBrowser(setup: { backend: TestBackend; serviceWorkers?: 'allow' | 'block' }): {
   open: (options?: OpenOptions) => Promise<Session>;
 } {
   let browser: Browser | undefined;
@@ -98,7 +126,7 @@ export function useBrowser(setup: { serviceWorkers?: 'allow' | 'block' } = {}): 
   beforeAll(async () => {
     const url = baseUrl();
     origin = new URL(url).origin;
-    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    browser = await connectBrowser();
     context = await browser.newContext({
       viewport: VIEWPORT,
       deviceScaleFactor: 1,
@@ -139,7 +167,7 @@ export function useBrowser(setup: { serviceWorkers?: 'allow' | 'block' } = {}): 
     const log = watch(page, origin);
     const session = { page, log };
     (inTest ? opened : shared).push({ session, options });
-    const url = `${baseUrl()}${options.query ?? DEFAULT_QUERY}${options.hash ?? ''}`;
+    const url = `${baseUrl()}${options.query ?? backendQuery(setup.backend)}${options.hash ?? ''}`;
     if (options.initScript) await page.addInitScript(options.initScript);
     await page.goto(url, { waitUntil: 'load' });
     if (options.waitForFirstDraw ?? true) await waitForFirstDraw(session);
@@ -147,6 +175,25 @@ export function useBrowser(setup: { serviceWorkers?: 'allow' | 'block' } = {}): 
   }
 
   return { open };
+}
+
+/**
+ * Opens a page with `open` and waits for its first frame and the legends' statistics with long timeouts:
+ * on SwiftShader under load, compiling the first frame's and the statistics' shaders can hold the main
+ * thread longer than the usual first-draw wait allows.
+ */
+export async function openWithLegends(
+  open: (options?: OpenOptions) => Promise<Session>,
+  options: OpenOptions,
+): Promise<Page> {
+  const { page } = await open({ ...options, waitForFirstDraw: false });
+  await page.waitForFunction(
+    () => Number(document.querySelector('main')?.getAttribute('data-frames')) >= 1,
+    null,
+    { timeout: 150_000, polling: 500 },
+  );
+  await page.locator('.legend-values').first().waitFor({ timeout: 60_000 });
+  return page;
 }
 
 /** A copy of the log, emptying it. */
@@ -493,6 +540,13 @@ export async function statusText(page: Page): Promise<string> {
     .map((t) => t.trim())
     .filter(Boolean)
     .join(' | ');
+}
+
+/** The bytes of a finished download (read through Playwright: the shared browser keeps no local path). */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 // ---------------------------------------------------------------------------------------------------------

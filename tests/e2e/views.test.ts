@@ -3,11 +3,11 @@
  * activation, the Sobel magnitude √(h² + v²), RGB-per-channel maps as one colour image, the padded input
  * in the three padding modes, and PNG / .npy downloads of any figure.
  */
-import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   canvas,
+  downloadedBytes,
   expectShape,
   isUniform,
   readCanvas,
@@ -16,7 +16,7 @@ import {
   useBrowser,
 } from './support.ts';
 
-const { open } = useBrowser();
+const { open } = useBrowser({ backend: 'webgl' });
 
 function linkTo(spec: object, extra = ''): string {
   return `#spec=${encodeURIComponent(JSON.stringify(spec))}&sample=fashion-mnist-9${extra}&lang=en`;
@@ -115,8 +115,7 @@ describe('views of the layer', () => {
     const { page } = await open({ hash: linkTo({ padding: 'valid' }) });
     const npy = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Save Feature map 1 as .npy' }).click();
-    const npyFile = await (await npy).path();
-    const bytes = readFileSync(npyFile);
+    const bytes = await downloadedBytes(await npy);
     expect(bytes.subarray(1, 6).toString('latin1')).toBe('NUMPY');
     expect(bytes.toString('latin1', 10, 80)).toContain("'shape': (26, 26)");
     expect(bytes.length - bytes.readUInt16LE(8) - 10).toBe(26 * 26 * 4);
@@ -125,7 +124,7 @@ describe('views of the layer', () => {
     await page.getByRole('button', { name: 'Save Feature map 1 as PNG' }).click();
     const download = await png;
     expect(download.suggestedFilename()).toBe('feature-map-1.png');
-    const pngBytes = readFileSync(await download.path());
+    const pngBytes = await downloadedBytes(download);
     expect(pngBytes.subarray(1, 4).toString('latin1')).toBe('PNG');
   });
 });

@@ -1,94 +1,36 @@
 /**
  * The webcam as the input: Chromium's fake camera (`--use-fake-device-for-media-stream`, a moving 640 × 480
- * test picture, with `--use-fake-ui-for-media-stream` answering the permission prompt) through the layer.
+ * test picture, with `--use-fake-ui-for-media-stream` answering the permission prompt; E2E_CHROMIUM_ARGS) through the layer.
  * "Use webcam" makes the input 480 × 640 and keeps redrawing with the frame rate shown; "Stop webcam" keeps
  * the last frame. A camera that is refused, or no camera API at all, gives an alert and the sample stays.
  *
- * This file launches its own Chromium (the normal flags plus the fake-camera ones) instead of useBrowser().
+ * The camera tests run on webgl (the video frame goes to the GPU as a texture); the refusals, which never
+ * get a frame, on wasm.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, CHROMIUM_ARGS } from '../support/chromium.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   alertText,
-  baseUrl,
-  DEFAULT_QUERY,
-  expectCleanLog,
+  backendQuery,
   expectShape,
   frames,
   isUniform,
   readCanvas,
   screenshot,
   shapesOf,
-  VIEWPORT,
-  type PageLog,
+  useBrowser,
+  type OpenOptions,
 } from './support.ts';
 
-const FAKE_CAMERA_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
-const FIRST_DRAW_TIMEOUT_MS = 90_000;
+const { open: openSession } = useBrowser({ backend: 'webgl' });
 /** The longest a webcam frame may take to be drawn (software WebGL on a busy machine). */
 const LIVE_FRAME_TIMEOUT_MS = 20_000;
 /** The tests that run the camera: a dozen 640 × 480 frames on software WebGL can take a minute or more. */
 const LIVE_TEST_TIMEOUT_MS = 240_000;
 
-let browser: Browser | undefined;
-let context: BrowserContext | undefined;
-let pages: { page: Page; log: PageLog }[] = [];
-
-beforeAll(async () => {
-  const origin = new URL(baseUrl()).origin;
-  browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [...CHROMIUM_ARGS, ...FAKE_CAMERA_ARGS],
-  });
-  context = await browser.newContext({
-    viewport: VIEWPORT,
-    deviceScaleFactor: 1,
-    locale: 'en-US',
-    serviceWorkers: 'block',
-  });
-  context.setDefaultTimeout(30_000);
-  await context.route(
-    (u) => u.origin !== origin && u.protocol !== 'data:' && u.protocol !== 'blob:',
-    (route) => route.abort('blockedbyclient'),
-  );
-});
-
-afterEach(async () => {
-  const own = pages;
-  pages = [];
-  for (const { page } of own) await page.close().catch(() => {});
-  for (const { log } of own) expectCleanLog(log);
-});
-
-afterAll(async () => {
-  await context?.close().catch(() => {});
-  await browser?.close().catch(() => {});
-});
-
-/** Opens the page (webgl), optionally with a script run before the page's own, and waits for the first draw. */
-async function open(options: { hash?: string; initScript?: () => void } = {}): Promise<Page> {
-  if (!context) throw new Error('the browser did not start (see the beforeAll error)');
-  const page = await context.newPage();
-  const log: PageLog = { consoleErrors: [], pageErrors: [], failedRequests: [], foreignRequests: [] };
-  page.on('console', (m) => {
-    if (m.type() === 'error') log.consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => log.pageErrors.push(e.stack ?? e.message));
-  page.on('requestfailed', (r) =>
-    log.failedRequests.push(`${r.url()}: ${r.failure()?.errorText ?? 'failed'}`),
-  );
-  pages.push({ page, log });
-  if (options.initScript) await page.addInitScript(options.initScript);
-  await page.goto(`${baseUrl()}${DEFAULT_QUERY}${options.hash ?? ''}`, { waitUntil: 'load' });
-  await page.waitForFunction(
-    () => Number(document.querySelector('main')?.getAttribute('data-frames')) >= 1,
-    null,
-    {
-      timeout: FIRST_DRAW_TIMEOUT_MS,
-    },
-  );
-  return page;
+/** Opens the page and waits for the first draw. */
+async function open(options: OpenOptions = {}): Promise<Page> {
+  return (await openSession(options)).page;
 }
 
 /** data-frames, which must be there. */
@@ -213,6 +155,7 @@ describe('the webcam', () => {
 
   it('a refused camera (NotAllowedError) gives an alert and the sample image stays', async () => {
     const page = await open({
+      query: backendQuery('wasm'),
       initScript: () => {
         navigator.mediaDevices.getUserMedia = () =>
           Promise.reject(new DOMException('Permission denied', 'NotAllowedError'));
@@ -231,6 +174,7 @@ describe('the webcam', () => {
 
   it('no camera (NotFoundError) and no camera API (insecure page) each say so, in Korean too', async () => {
     const page = await open({
+      query: backendQuery('wasm'),
       hash: '#lang=ko',
       initScript: () => {
         navigator.mediaDevices.getUserMedia = () =>
@@ -243,6 +187,7 @@ describe('the webcam', () => {
     expect(await shapesOf(page, '입력 이미지')).toEqual(sampleShapes);
 
     const insecure = await open({
+      query: backendQuery('wasm'),
       initScript: () => {
         Object.defineProperty(Navigator.prototype, 'mediaDevices', { get: () => undefined });
       },

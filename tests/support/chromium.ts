@@ -23,3 +23,13 @@ export function chromiumPath(): string {
   if (fromEnv) return fromEnv;
   return CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ?? '/usr/bin/chromium';
 }
+
+/**
+ * The end-to-end run's one Chromium: the flags above plus a fake camera (a moving 640 × 480 test picture)
+ * whose permission prompt is answered yes, for the webcam tests; no other page asks for a camera.
+ */
+export const E2E_CHROMIUM_ARGS = [
+  ...CHROMIUM_ARGS,
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+];
