@@ -202,3 +202,76 @@ export function randomNetworkCodeCases(runs: number, seed: number): NetworkCodeC
   });
   return cases;
 }
+
+/** Weights from a fixed sequence (multiples of 1/4 in −2..2), so the named networks below never change. */
+function fixedWeights(kh: number, kw: number, depth: number, seed: number): number[][][] {
+  let state = seed;
+  const next = () => {
+    state = (state * 1103515245 + 12345) % 2 ** 31;
+    return ((state >> 8) % 17) / 4 - 2;
+  };
+  return Array.from({ length: kh }, () =>
+    Array.from({ length: kw }, () => Array.from({ length: depth }, next)),
+  );
+}
+
+function fixedImage(height: number, width: number): Image {
+  const data = Array.from({ length: height * width * 3 }, (_, i) => (i * 37 + (i % 7) * 11) % 256);
+  return { shape: [height, width, 3], data };
+}
+
+/**
+ * Two networks a person builds: the notes' small CNN (3 × 3 × 8 → max pool → 3 × 3 × 16 → max pool) on a
+ * 28 × 28 gray image, and six layers, the most a network may have, from an rgb-per-channel first layer.
+ */
+export function namedNetworkCodeCases(): NetworkCodeCase[] {
+  const filters = (count: number, depth: number, seed: number) =>
+    Array.from({ length: count }, (_, f) => ({ weights: fixedWeights(3, 3, depth, seed + f), bias: f / 2 }));
+  const small = {
+    layers: [
+      { channels: 'gray', filters: filters(8, 1, 1), activation: 'relu' },
+      { filters: filters(16, 8, 100), activation: 'relu' },
+    ],
+  };
+  const six = {
+    layers: [
+      { channels: 'rgb-per-channel', filters: filters(2, 3, 7), padMode: 'reflect', output: 'conv' },
+      {
+        filters: filters(3, 6, 20),
+        activation: 'abs',
+        stride: 2,
+        output: 'avgpool',
+        pool: { size: 2, stride: 1 },
+      },
+      { filters: filters(2, 3, 30), padding: [0, 1, 2, 0], padMode: 'replicate', output: 'conv' },
+      {
+        filters: filters(2, 2, 40),
+        dilation: 2,
+        activation: 'clip',
+        output: 'maxpool',
+        pool: { size: 3, stride: 1, padding: 'same' },
+      },
+      {
+        filters: filters(2, 2, 50),
+        flip: true,
+        activation: 'relu',
+        output: 'avgpool',
+        pool: { size: 2, stride: 2, padding: 'same' },
+      },
+      { filters: filters(1, 2, 60), padding: 'valid', pool: { size: 2, stride: 2, padding: 'same' } },
+    ],
+  };
+  return [
+    ['small-cnn', small, fixedImage(28, 28)],
+    ['six-layers', six, fixedImage(21, 23)],
+  ].map(([name, json, image]) => {
+    const net = parseNetwork(json);
+    const img = image as Image;
+    return {
+      name: name as string,
+      net,
+      geometries: networkGeometry(net, img.shape[0], img.shape[1]),
+      image: img,
+    };
+  });
+}

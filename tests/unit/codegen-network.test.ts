@@ -1,6 +1,6 @@
 /**
  * Code export of a whole network. The TensorFlow.js code runs whole in Node (tests/support/tfjsSnippet.ts)
- * on random networks and every layer's results (`out1`, `out2`, …) must be `runNetwork`'s; a network of
+ * on the notes' small CNN, a six-layer network and random networks, and every layer's results (`out1`, `out2`, …) must be `runNetwork`'s; a network of
  * one layer generates exactly the one-layer code in every language; the Keras code (TensorFlow is not
  * in Debian, so it is not run) is checked for the lines that carry the meaning.
  */
@@ -12,8 +12,10 @@ import { layerGeometry, networkGeometry, networkOf, parseNetwork, parseSpec } fr
 import {
   coreNetworkStages,
   expectCloseToMax,
+  namedNetworkCodeCases,
   randomNetworkCodeCases,
   type LayerStages,
+  type NetworkCodeCase,
 } from '../support/codeCases.ts';
 import { FIXTURE_CASES } from '../support/fixtures.ts';
 import { expectLoggedAsCommented, runTfjsSnippet } from '../support/tfjsSnippet.ts';
@@ -32,28 +34,35 @@ const STAGES = [
   ['avgPool', 'avgpool'],
 ] as const;
 
+/** Runs the tfjs code of `c` whole and compares every layer's results with `runNetwork`'s. */
+async function expectNetworkSnippetComputes(c: NetworkCodeCase, label: string): Promise<void> {
+  const expected = await coreNetworkStages(c.net, c.image);
+  const file = 'picture.png';
+  const code = generateNetworkCode('tfjs', c.net, c.geometries, { file, label: c.name, crop: null });
+  const outs = c.net.layers.map((_, i) => `out${i + 1}`);
+  await runTfjsSnippet(code, { file, ...c.image }, outs, async (values, logged) => {
+    for (const [i, want] of expected.entries()) {
+      const out = values[`out${i + 1}`] as Record<string, tf.Tensor4D>;
+      for (const [name, stage] of STAGES) {
+        const t = out[name] as tf.Tensor4D;
+        const got = { shape: t.shape.slice(1), data: await t.data() };
+        expectCloseToMax(got, (want as LayerStages)[stage], `${label} layer ${i + 1} ${stage}`);
+      }
+    }
+    expectLoggedAsCommented(code, logged, label);
+  });
+}
+
 describe('the tfjs network code computes what the page computes', () => {
+  it.for(namedNetworkCodeCases().map((c) => [c.name, c] as const))('%s, every layer', async ([, c]) => {
+    await expectNetworkSnippetComputes(c, c.name);
+  });
+
   it(`on ${RUNS} random networks (seed ${SEED}), those that fit their image, every layer`, async () => {
     const cases = randomNetworkCodeCases(RUNS, SEED);
     expect(cases.length).toBeGreaterThan(RUNS / 4);
-    for (const c of cases) {
-      const label = `${c.name} (FC_SEED=${SEED}) ${JSON.stringify(c.net)}`;
-      const expected = await coreNetworkStages(c.net, c.image);
-      const file = 'picture.png';
-      const code = generateNetworkCode('tfjs', c.net, c.geometries, { file, label: c.name, crop: null });
-      const outs = c.net.layers.map((_, i) => `out${i + 1}`);
-      await runTfjsSnippet(code, { file, ...c.image }, outs, async (values, logged) => {
-        for (const [i, want] of expected.entries()) {
-          const out = values[`out${i + 1}`] as Record<string, tf.Tensor4D>;
-          for (const [name, stage] of STAGES) {
-            const t = out[name] as tf.Tensor4D;
-            const got = { shape: t.shape.slice(1), data: await t.data() };
-            expectCloseToMax(got, (want as LayerStages)[stage], `${label} layer ${i + 1} ${stage}`);
-          }
-        }
-        expectLoggedAsCommented(code, logged, label);
-      });
-    }
+    for (const c of cases)
+      await expectNetworkSnippetComputes(c, `${c.name} (FC_SEED=${SEED}) ${JSON.stringify(c.net)}`);
   });
 });
 

@@ -1,5 +1,6 @@
 /**
- * The PyTorch code of a whole network, RUN: a fast-check sample of random networks of 2–3 layers, each
+ * The PyTorch code of a whole network, RUN: the notes' small CNN, a six-layer network, and a fast-check
+ * sample of random networks of 2–3 layers, each
  * network's generated `nn.Sequential` code run in one Python process, then (harness code) its model run
  * part by part, so every layer's feature maps, every pooling that feeds the next layer, and the last
  * layer's two poolings are compared with `runNetwork` on tfjs cpu.
@@ -11,6 +12,7 @@ import { generateNetworkCode } from '../../src/codegen/index.ts';
 import {
   coreNetworkStages,
   expectCloseToMax,
+  namedNetworkCodeCases,
   randomNetworkCodeCases,
   type LayerStages,
   type NetworkCodeCase,
@@ -41,21 +43,23 @@ with torch.no_grad():
 
 type Case = NetworkCodeCase & { code: string; expected?: LayerStages[] };
 
-const cases: Case[] = randomNetworkCodeCases(RUNS, SEED).map((c) => ({
+const withCode = (c: NetworkCodeCase): Case => ({
   ...c,
   code: generateNetworkCode('pytorch', c.net, c.geometries, {
     file: `${c.name}.png`,
     label: c.name,
     crop: null,
   }),
-}));
+});
+const named: Case[] = namedNetworkCodeCases().map(withCode);
+const cases: Case[] = randomNetworkCodeCases(RUNS, SEED).map(withCode);
 let run: SnippetRun;
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
-  for (const c of cases) c.expected = await coreNetworkStages(c.net, c.image);
+  for (const c of [...named, ...cases]) c.expected = await coreNetworkStages(c.net, c.image);
   run = await runSnippets(
-    cases.map((c) => ({
+    [...named, ...cases].map((c) => ({
       name: c.name,
       code: c.code,
       imageFile: `${c.name}.png`,
@@ -101,6 +105,11 @@ function check(c: Case, label: string): void {
 }
 
 describe('the generated PyTorch network code computes what the page computes', () => {
+  it.for(named.map((c) => [c.name, c] as const))('%s, every layer', ([, c], ctx) => {
+    if (run.missing !== undefined) ctx.skip(torchMissingNote(run.missing));
+    check(c, c.name);
+  });
+
   it(`on ${RUNS} random networks (seed ${SEED}), those that fit their image, every layer`, (ctx) => {
     if (run.missing !== undefined) ctx.skip(torchMissingNote(run.missing));
     expect(cases.length).toBeGreaterThan(RUNS / 4);
