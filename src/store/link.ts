@@ -6,11 +6,11 @@
  * the same check as a control's (`specChangeProblem`): refused, it says why and the page keeps its state.
  */
 import { defaultSpec, type LayerSpec } from '../core/index.ts';
-import { languageStore, type Language } from '../i18n/index.ts';
+import { languageStore } from '../i18n/index.ts';
 import { sectionsForSpec, withSections } from './sections.ts';
-import { DEFAULT_MAP_DISPLAY, type Notice, type State } from './state.ts';
+import { DEFAULT_MAP_DISPLAY, type Notice } from './state.ts';
 import { raise, specChangeProblem, store } from './store.ts';
-import { decodeHash, encodeHash, type HashState } from './urlHash.ts';
+import { decodeHash, encodeHash, linkFieldsOf, type HashState, type LinkFields } from './urlHash.ts';
 
 /** The notice for a link refused in a live tab: it says why, and that the setup on the page stays. */
 export function linkKept(detail: string): Notice {
@@ -22,30 +22,18 @@ export function linkRefused(detail: string): Notice {
   return { key: 'error.link', params: { detail } };
 }
 
-/** The fields a link holds, each by reference (or as a primitive): equal lists encode to the same hash. */
-function linkSlices(state: State, language: Language): readonly unknown[] {
-  const sampleId = state.image?.source === 'sample' ? state.image.sampleId : null;
-  return [
-    state.spec,
-    sampleId,
-    state.mapDisplay,
-    state.magnitude,
-    language,
-    state.openSections,
-    state.lesson,
-  ];
+function sameFields(a: LinkFields, b: LinkFields): boolean {
+  return (Object.keys(a) as (keyof LinkFields)[]).every((key) => a[key] === b[key]);
 }
 
-let last: { slices: readonly unknown[]; hash: string } | null = null;
+let last: { fields: LinkFields; hash: string } | null = null;
 
 /** The link of what the page shows now, without '#'; encoded only when a field it holds changed. */
 function currentLinkHash(): string {
-  const state = store.getState();
-  const language = languageStore.getState().language;
-  const slices = linkSlices(state, language);
-  if (last && slices.every((slice, i) => slice === last?.slices[i])) return last.hash;
-  const hash = encodeHash({ ...state, language });
-  last = { slices, hash };
+  const fields = linkFieldsOf(store.getState(), languageStore.getState().language);
+  if (last && sameFields(fields, last.fields)) return last.hash;
+  const hash = encodeHash(fields);
+  last = { fields, hash };
   return hash;
 }
 

@@ -26,15 +26,33 @@ export class HashError extends Error {
 
 const SAMPLE_ID = /^[a-z0-9-]{1,40}$/;
 
-/** What a link holds: the store's fields it names and the page's language (i18n keeps that one). */
-export type LinkFields = Pick<State, 'spec' | 'image' | 'mapDisplay' | 'magnitude'> &
-  Partial<Pick<State, 'openSections' | 'lesson'>> & { language: Language };
+/**
+ * What a link holds, each field a primitive or a store slice (link.ts compares them by reference to
+ * encode only when one changed).
+ */
+export interface LinkFields {
+  spec: LayerSpec;
+  /** The built-in sample shown, or null: an image from a file, a paste or the webcam cannot be shared. */
+  sampleId: string | null;
+  mapDisplay: MapDisplay;
+  magnitude: boolean;
+  language: Language;
+  openSections?: readonly SectionId[];
+  lesson?: number | null;
+}
+
+/** The link's fields of the page's state; the language is i18n's own. */
+export function linkFieldsOf(state: State, language: Language): LinkFields {
+  const { spec, image, mapDisplay, magnitude, openSections, lesson } = state;
+  const sampleId = image?.source === 'sample' ? image.sampleId : null;
+  return { spec, sampleId, mapDisplay, magnitude, language, openSections, lesson };
+}
 
 export function encodeHash(state: LinkFields): string {
   const parts: string[] = [];
   const spec = compactSpec(state.spec);
   if (Object.keys(spec).length > 0) parts.push(`spec=${encodeURIComponent(JSON.stringify(spec))}`);
-  if (state.image?.source === 'sample' && state.image.sampleId) parts.push(`sample=${state.image.sampleId}`);
+  if (state.sampleId) parts.push(`sample=${state.sampleId}`);
   if (state.mapDisplay !== DEFAULT_MAP_DISPLAY) parts.push(`display=${state.mapDisplay}`);
   if (state.magnitude) parts.push('mag=1');
   parts.push(`lang=${state.language}`);

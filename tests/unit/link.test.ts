@@ -4,6 +4,7 @@
  * in the live tab passes the controls' check and, refused, leaves the last good spec and the URL saying so.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultSpec } from '../../src/core/index.ts';
 import { setLanguage } from '../../src/i18n/index.ts';
 import {
   keepLinkInStep,
@@ -12,9 +13,10 @@ import {
   setImage,
   setInspect,
   setMapDisplay,
+  setSectionOpen,
   store,
 } from '../../src/store/index.ts';
-import { encodeHash } from '../../src/store/urlHash.ts';
+import { encodeHash, linkFieldsOf } from '../../src/store/urlHash.ts';
 import type * as UrlHash from '../../src/store/urlHash.ts';
 import { sampleImage } from '../support/sampleImage.ts';
 
@@ -46,6 +48,7 @@ describe('the share link in step with the store', () => {
     stop = keepLinkInStep(samples);
     vi.mocked(encodeHash).mockClear();
     replaceState.mockClear();
+    samples.load.mockClear();
   });
 
   afterEach(() => {
@@ -88,6 +91,19 @@ describe('the share link in step with the store', () => {
     expect(store.getState().spec).toBe(before);
   });
 
+  it('a live link opens the sections its spec uses and keeps those open; one naming a sample loads it first', async () => {
+    setSectionOpen('layer', true);
+    location.hash = `#spec=${encodeURIComponent(JSON.stringify({ filters: [{ weights: [[1]], bias: 3 }] }))}`;
+    window.dispatchEvent(new Event('hashchange'));
+    await vi.waitFor(() => expect(store.getState().openSections).toEqual(['filter', 'layer']));
+    expect(store.getState().spec.filters[0]?.bias).toBe(3);
+
+    location.hash = '#sample=camera&lesson=2';
+    window.dispatchEvent(new Event('hashchange'));
+    await vi.waitFor(() => expect(store.getState().lesson).toBe(2));
+    expect(samples.load).toHaveBeenCalledWith('camera', expect.objectContaining({ spec: defaultSpec() }));
+  });
+
   it('a live link that fits is applied and the URL then says what the page shows', async () => {
     location.hash = link({ stride: 2 });
     window.dispatchEvent(new Event('hashchange'));
@@ -95,7 +111,7 @@ describe('the share link in step with the store', () => {
     expect(store.getState().error).toBeNull();
     expect(samples.load).not.toHaveBeenCalled();
     await vi.waitFor(() =>
-      expect(location.hash).toBe(`#${encodeHash({ ...store.getState(), language: 'en' })}`),
+      expect(location.hash).toBe(`#${encodeHash(linkFieldsOf(store.getState(), 'en'))}`),
     );
   });
 });

@@ -4,7 +4,7 @@ import { EXAMPLES, lessonHash } from '../../src/examples/examples.ts';
 import { sectionsForSpec, withSections } from '../../src/store/sections.ts';
 import { decodeHash, encodeHash, HashError } from '../../src/store/urlHash.ts';
 
-const base = { image: null, mapDisplay: 'robust', magnitude: false, language: 'en' } as const;
+const base = { sampleId: null, mapDisplay: 'robust', magnitude: false, language: 'en' } as const;
 
 describe('folded sections and the lesson in the link', () => {
   it('writes the open sections and the lesson step, and reads them back', () => {

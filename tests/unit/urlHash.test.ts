@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSpec, parseSpec } from '../../src/core/index.ts';
-import { decodeHash, encodeHash, HashError } from '../../src/store/urlHash.ts';
+import { resetStore, setImage, store } from '../../src/store/index.ts';
+import { decodeHash, encodeHash, HashError, linkFieldsOf } from '../../src/store/urlHash.ts';
 
-const base = { image: null, mapDisplay: 'robust' as const, magnitude: false, language: 'en' as const };
+const base = { sampleId: null, mapDisplay: 'robust' as const, magnitude: false, language: 'en' as const };
 
 describe('share link hash', () => {
   it('accepts #spec= with URI-encoded spec JSON, as the contract fixes', () => {
@@ -19,7 +20,7 @@ describe('share link hash', () => {
       mapDisplay: 'minmax',
       magnitude: true,
       language: 'ko',
-      image: { source: 'sample', sampleId: 'camera', name: 'c', width: 1, height: 1 },
+      sampleId: 'camera',
     });
     expect(hash).not.toContain('weights');
     expect(hash).toContain('mag=1');
@@ -47,8 +48,12 @@ describe('share link hash', () => {
   });
 
   it('does not name an image that came from a file (it cannot be shared)', () => {
-    const image = { source: 'file' as const, sampleId: null, name: 'me.png', width: 2, height: 2 };
-    expect(encodeHash({ ...base, spec: defaultSpec(), image })).not.toContain('sample');
+    resetStore();
+    setImage({ source: 'file', sampleId: null, name: 'me.png', width: 2, height: 2 });
+    expect(linkFieldsOf(store.getState(), 'en').sampleId).toBeNull();
+    expect(encodeHash(linkFieldsOf(store.getState(), 'en'))).toBe('lang=en');
+    setImage({ source: 'sample', sampleId: 'camera', name: 'camera', width: 2, height: 2 });
+    expect(encodeHash(linkFieldsOf(store.getState(), 'en'))).toBe('sample=camera&lang=en');
   });
 
   it.each([
