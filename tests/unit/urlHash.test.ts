@@ -6,7 +6,7 @@ import { decodeHash, encodeHash, HashError, linkFieldsOf } from '../../src/store
 const base = { sampleId: null, mapDisplay: 'robust' as const, magnitude: false, language: 'en' as const };
 
 describe('share link hash', () => {
-  it('accepts #spec= with URI-encoded spec JSON, as the contract fixes', () => {
+  it('accepts #spec= with URI-encoded spec JSON, as docs/spec.md fixes', () => {
     const json = { padding: 'valid', stride: [2, 2] };
     const state = decodeHash(`#spec=${encodeURIComponent(JSON.stringify(json))}`);
     expect(state.spec).toEqual(parseSpec(json));
