@@ -4,7 +4,7 @@
  * the centre of the input region it came from (its receptive field; input pixel j spans [j, j + 1)).
  * A stride-2 map has step 2; a VALID map starts (k − 1)/2 pixels in.
  */
-import type { LayerGeometry, LayerSpec, Stage } from '../../core/index.ts';
+import { effectiveKernel, type LayerGeometry, type LayerSpec, type Stage } from '../../core/index.ts';
 
 export interface Placement {
   /** Input pixels per view pixel, rows then columns. */
@@ -21,7 +21,8 @@ export function placementOf(kind: FocusKind, spec: LayerSpec, geometry: LayerGeo
   const axis = (a: 0 | 1) => {
     const stride = spec.stride[a];
     // Centre (input coordinate) of conv pixel c: its window's middle tap, plus half a pixel.
-    const first = (a === 0 ? -pads.top : -pads.left) + (spec.dilation[a] * (kernel[a] - 1)) / 2 + 0.5;
+    const first =
+      (a === 0 ? -pads.top : -pads.left) + (effectiveKernel(kernel[a], spec.dilation[a]) - 1) / 2 + 0.5;
     if (kind !== 'maxPool' && kind !== 'avgPool') return { step: stride, origin: first - stride / 2 };
     const pool = geometry.pool.pads;
     // Pool pixel r's window centre in conv pixels, then in input coordinates.

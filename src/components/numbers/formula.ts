@@ -4,7 +4,7 @@
  * trailing rows or columns that no window reaches (what the floor drops). Pads and output sizes are taken
  * from `layerGeometry`; nothing here re-derives the SAME rule, it only writes out its numbers.
  */
-import type { LayerGeometry, LayerSpec } from '../../core/index.ts';
+import { effectiveKernel, type LayerGeometry, type LayerSpec } from '../../core/index.ts';
 
 export type Axis = 'height' | 'width';
 
@@ -52,8 +52,8 @@ function axisFormula(
   out: number,
   isSame: boolean,
 ): AxisFormula {
-  const kernelEff = dilation * (kernel - 1) + 1;
-  const numerator = input + padBefore + padAfter - dilation * (kernel - 1) - 1;
+  const kernelEff = effectiveKernel(kernel, dilation);
+  const numerator = input + padBefore + padAfter - kernelEff;
   const computed = Math.floor(numerator / stride) + 1;
   if (computed !== out) {
     throw new Error(`formula gives ${computed} for the ${axis} but the layer geometry says ${out}`);
