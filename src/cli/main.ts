@@ -21,15 +21,15 @@ export const VERSION: string = packageJson.version;
 
 export const HELP = `Usage: ${USAGE}
 
-Runs one convolution layer (conv, bias, activation, max and average pooling) on an image with the same
-core as the Kernelscope page, on the tfjs cpu backend.
+Runs one convolution layer (conv, bias, activation, max and average pooling), or a network of 1 to 6
+such layers, on an image with the same core as the Kernelscope page, on the tfjs cpu backend.
 
 Options:
   --image IMG     a PNG or JPEG file (told by its bytes, not its name). Pixels are 0..255; alpha is dropped;
                   gray and palette PNGs become RGB; a JPEG's EXIF orientation is applied, as browsers do.
                   At most ${MAX_IMAGE_SIDE} pixels a side and ${MAX_IMAGE_PIXELS / 1e6} megapixels.
   --spec SPEC     the layer spec, a JSON file (docs/spec.md; every field optional, {} is the default
-                  Sobel layer), or - to read it from standard input.
+                  Sobel layer), or a network {"layers": [...]}, or - to read it from standard input.
   --out DIR       where to write; created if missing. Existing files of the same names are replaced.
   --scale MODE    how the PNGs show the float maps: minmax (default) stretches each map on its own so its
                   minimum is black and its maximum white (a constant map is mid-gray, ${FLAT_MAP_GRAY});
@@ -44,9 +44,12 @@ Writes, in DIR:
   conv-M.png, maxpool-M.png, avgpool-M.png
                                        one 8-bit gray PNG per map, M counting from 1 in the contract's
                                        order (rgb-per-channel: f1.R, f1.G, f1.B, f2.R, ...).
+  layer-N/...                          for a network of 2 or more layers: the same files for each
+                                       layer, N counting from 1; nothing in DIR itself.
 
 Exit status: 0 on success; 2 with one line on stderr naming the problem (a missing flag, an unreadable
-file, not a PNG or JPEG, bad JSON, a refused spec field, an image too small for the kernel); 1 for a bug.
+file, not a PNG or JPEG, bad JSON, a refused spec field such as layers[1].filters[0].weights, an image too
+small for the kernel); 1 for a bug.
 
 Example:
   echo '{"filters": [{"weights": [[1, 0, -1], [2, 0, -2], [1, 0, -1]]}], "activation": "relu"}' \\

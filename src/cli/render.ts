@@ -1,17 +1,18 @@
 /**
  * `kernelscope render`: image + spec in, .npy files and PNGs out. Everything that can be wrong with the
  * input is checked before any tensor is made, in the order a person would fix it: the spec text, the spec,
- * the image file, the image, the spec against the image's size.
+ * the image file, the image, the spec against the image's size. A network of two or more layers writes
+ * each layer's results in DIR/layer-N/; one layer (a plain spec) writes them in DIR itself.
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
-  disposeOutputs,
-  layerGeometry,
-  parseSpec,
-  runLayer,
+  disposeNetworkOutputs,
+  networkGeometry,
+  parseNetwork,
+  runNetwork,
   type LayerGeometry,
-  type LayerSpec,
+  type NetworkSpec,
 } from '../core/index.ts';
 import { initCpuBackend } from './backend.ts';
 import { decodeImage, imageTensor } from './decode.ts';
@@ -38,6 +39,8 @@ export interface RenderOptions {
 }
 
 export interface StageResult {
+  /** The layer (from 1). */
+  layer: number;
   /** `conv`, `maxpool` or `avgpool`: the .npy name and the PNG prefix. */
   name: 'conv' | 'maxpool' | 'avgpool';
   shape: [number, number, number];
@@ -58,11 +61,11 @@ async function readText(stream: AsyncIterable<Buffer | string>, limit: number): 
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The spec text from a file or from standard input (`-`), parsed as JSON and validated. */
+/** The spec text (a layer or a network) from a file or from standard input (`-`), parsed and validated. */
 export async function loadSpec(
   specPath: string,
   stdin: () => AsyncIterable<Buffer | string>,
-): Promise<LayerSpec> {
+): Promise<NetworkSpec> {
   const where = specPath === '-' ? 'spec on standard input' : `spec ${specPath}`;
   let text: string;
   if (specPath === '-') {
@@ -88,8 +91,8 @@ export async function loadSpec(
       `${where} is not valid JSON: ${oneLine(err instanceof Error ? err.message : String(err))}`,
     );
   }
-  // A SpecError names its field; main.ts reports it.
-  return parseSpec(json);
+  // A SpecError names its field (and layer); main.ts reports it.
+  return parseNetwork(json);
 }
 
 async function loadImage(imagePath: string): Promise<ReturnType<typeof decodeImage>> {
@@ -113,14 +116,14 @@ async function loadImage(imagePath: string): Promise<ReturnType<typeof decodeIma
   }
 }
 
-function checkBudget(geometry: LayerGeometry): void {
+function checkBudget(geometry: LayerGeometry, layer: string): void {
   const { input, pads, conv } = geometry;
   const paddedH = input.height + pads.top + pads.bottom;
   const paddedW = input.width + pads.left + pads.right;
   const values = paddedH * paddedW * conv.maps;
   if (values > MAX_LAYER_VALUES) {
     throw new InputError(
-      `the layer is too large for the command line: ${paddedH} x ${paddedW} padded pixels x ${conv.maps} maps ` +
+      `${layer} is too large for the command line: ${paddedH} x ${paddedW} padded pixels x ${conv.maps} maps ` +
         `is ${values} values, over the limit of ${MAX_LAYER_VALUES}; use a smaller image, fewer filters or less padding`,
     );
   }
@@ -145,60 +148,75 @@ async function write(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-/** Runs the layer and writes DIR/{conv,maxpool,avgpool}.npy and DIR/{stage}-{map}.png (maps from 1). */
+type StageName = StageResult['name'];
+
+/**
+ * Runs the network and writes, per layer, {conv,maxpool,avgpool}.npy and {stage}-{map}.png (maps from
+ * 1): in DIR for one layer, in DIR/layer-N/ (N from 1) for more.
+ */
 export async function render(
   options: RenderOptions,
   stdin: () => AsyncIterable<Buffer | string>,
 ): Promise<StageResult[]> {
-  const spec = await loadSpec(options.specPath, stdin);
+  const net = await loadSpec(options.specPath, stdin);
   const image = await loadImage(options.imagePath);
-  const geometry = layerGeometry(spec, image.height, image.width);
-  checkBudget(geometry);
+  const geometries = networkGeometry(net, image.height, image.width);
+  const deep = net.layers.length > 1;
+  geometries.forEach((g, i) => checkBudget(g, deep ? `layer ${i + 1}` : 'the layer'));
   await ensureDir(options.outDir);
 
   await initCpuBackend();
   const input = imageTensor(image);
-  let outputs: ReturnType<typeof runLayer> | null = null;
-  let stages: { name: StageResult['name']; shape: [number, number, number]; data: Float32Array }[];
+  let outputs: ReturnType<typeof runNetwork> | null = null;
+  let layers: { name: StageName; shape: [number, number, number]; data: Float32Array }[][];
   try {
-    outputs = runLayer(input, spec, geometry);
-    const named = [
-      ['conv', outputs.featureMaps],
-      ['maxpool', outputs.maxPool],
-      ['avgpool', outputs.avgPool],
-    ] as const;
-    stages = await Promise.all(
-      named.map(async ([name, tensor]) => {
-        const data = await tensor.data();
-        return {
-          name,
-          shape: [...tensor.shape] as [number, number, number],
-          data: data instanceof Float32Array ? data : Float32Array.from(data),
-        };
+    outputs = runNetwork(input, net, geometries);
+    layers = await Promise.all(
+      outputs.map((out) => {
+        const named = [
+          ['conv', out.featureMaps],
+          ['maxpool', out.maxPool],
+          ['avgpool', out.avgPool],
+        ] as const;
+        return Promise.all(
+          named.map(async ([name, tensor]) => {
+            const data = await tensor.data();
+            return {
+              name,
+              shape: [...tensor.shape] as [number, number, number],
+              data: data instanceof Float32Array ? data : Float32Array.from(data),
+            };
+          }),
+        );
       }),
     );
   } finally {
     input.dispose();
-    disposeOutputs(outputs);
+    disposeNetworkOutputs(outputs);
   }
 
   const results: StageResult[] = [];
-  for (const { name, shape, data } of stages) {
-    const npyPath = join(options.outDir, `${name}.npy`);
-    await write(npyPath, encodeNpy(data, shape));
-    const files = [npyPath];
-    const [height, width, maps] = shape;
-    const empty = name !== 'conv' ? geometry.pool.empty?.message : undefined;
-    if (empty) {
-      results.push({ name, shape, files, empty });
-      continue;
+  for (const [i, stages] of layers.entries()) {
+    const dir = deep ? join(options.outDir, `layer-${i + 1}`) : options.outDir;
+    if (deep) await ensureDir(dir);
+    const emptyPool = geometries[i]?.pool.empty?.message;
+    for (const { name, shape, data } of stages) {
+      const npyPath = join(dir, `${name}.npy`);
+      await write(npyPath, encodeNpy(data, shape));
+      const files = [npyPath];
+      const [height, width, maps] = shape;
+      const empty = name !== 'conv' ? emptyPool : undefined;
+      if (empty) {
+        results.push({ layer: i + 1, name, shape, files, empty });
+        continue;
+      }
+      for (let m = 0; m < maps; m++) {
+        const pngPath = join(dir, `${name}-${m + 1}.png`);
+        await write(pngPath, encodeGrayPng(width, height, mapToGray(data, shape, m, options.scale)));
+        files.push(pngPath);
+      }
+      results.push({ layer: i + 1, name, shape, files });
     }
-    for (let m = 0; m < maps; m++) {
-      const pngPath = join(options.outDir, `${name}-${m + 1}.png`);
-      await write(pngPath, encodeGrayPng(width, height, mapToGray(data, shape, m, options.scale)));
-      files.push(pngPath);
-    }
-    results.push({ name, shape, files });
   }
   return results;
 }

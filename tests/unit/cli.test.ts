@@ -19,6 +19,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyOrientation, exifOrientation, type RgbImage } from '../../src/cli/decode.ts';
 import { encodeNpy } from '../../src/export/npy.ts';
 import { FLAT_MAP_GRAY, mapToGray } from '../../src/cli/png.ts';
+import { parseNetwork } from '../../src/core/network.ts';
+import { referenceNetwork } from '../reference/convLoop.ts';
 
 const BIN = fileURLToPath(new URL('../../bin/kernelscope.js', import.meta.url));
 const BUILD_CLI = fileURLToPath(new URL('../../scripts/build-cli.mjs', import.meta.url));
@@ -622,6 +624,122 @@ describe('kernelscope render: results', () => {
     const conv = await readNpy(`out-${name}`, 'conv');
     expect(conv.shape).toEqual([2, 3, 3]);
     expect(Array.from(conv.data)).toEqual(expected);
+  });
+});
+
+describe('kernelscope render: networks', () => {
+  const IMAGE = Array.from({ length: 14 * 12 * 3 }, (_, i) => (i * 37 + (i % 5) * 11) % 256);
+  const NETWORK = {
+    layers: [
+      {
+        channels: 'rgb',
+        filters: [{ weights: [[[1, 0, -1]]] }, { weights: [[[1, 2, 1]]], bias: -20 }],
+        activation: 'relu',
+      },
+      {
+        filters: [
+          {
+            weights: [
+              [
+                [1, -1],
+                [0.5, 0.5],
+              ],
+            ],
+          },
+          { weights: [[1, 1]] },
+          { weights: [[-1, 0]] },
+        ],
+        padding: 'valid',
+        output: 'conv',
+      },
+      {
+        filters: [
+          {
+            weights: [
+              [0.25, 0.25],
+              [0.25, 0.25],
+            ],
+          },
+        ],
+        activation: 'abs',
+        pool: { size: 3, stride: 1 },
+      },
+    ],
+  };
+
+  it('writes DIR/layer-N/{conv,maxpool,avgpool}.npy and PNGs per layer, equal to the plain-loop reference', async () => {
+    const image = await put('net.png', rgbPng(14, 12, IMAGE));
+    const spec = await put('net.json', JSON.stringify(NETWORK));
+    const run = await runCli(['render', '--image', image, '--spec', spec, '--out', 'out-net']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect((await readdir(join(work, 'out-net'))).sort()).toEqual(['layer-1', 'layer-2', 'layer-3']);
+    expect(run.stdout).toMatch(/out-net\/layer-2\/conv\.npy {2}7 x 5 x 3 {2}\(\+ 3 PNGs\)/);
+
+    const net = parseNetwork(NETWORK);
+    const reference = referenceNetwork({ shape: [14, 12, 3], data: IMAGE }, net.layers);
+    for (const [i, want] of reference.entries()) {
+      const dir = `out-net/layer-${i + 1}`;
+      for (const stage of ['conv', 'maxpool', 'avgpool'] as const) {
+        const npy = await readNpy(dir, stage);
+        expect(npy.shape, `${dir} ${stage}`).toEqual(want[stage].shape);
+        expectClose(npy.data, { shape: want[stage].shape, data: [...want[stage].data] }, `${dir} ${stage}`);
+      }
+      const maps = want.conv.shape[2];
+      const pngs = (await readdir(join(work, dir))).filter((f) => f.endsWith('.png'));
+      expect(pngs).toHaveLength(3 * maps);
+    }
+  });
+
+  it('writes a one-layer {layers} network as a plain spec: in DIR itself', async () => {
+    const image = await put('net1.png', rgbPng(4, 4, new Array<number>(48).fill(100)));
+    const run = await runCli(
+      ['render', '--image', image, '--spec', '-', '--out', 'out-net1', '-q'],
+      '{"layers": [{}]}',
+    );
+    expect(run.code).toBe(0);
+    expect((await readdir(join(work, 'out-net1'))).sort()).toEqual(
+      ['avgpool-1.png', 'avgpool.npy', 'conv-1.png', 'conv.npy', 'maxpool-1.png', 'maxpool.npy'].sort(),
+    );
+  });
+
+  it.each([
+    [
+      'weights of the wrong depth',
+      { layers: [{}, { filters: [{ weights: [[[1, 1]]] }] }] },
+      /bad spec \(field layers\[1\]\.filters\[0\]\.weights\): has 2 channel weights per cell, but an input of 1 maps/,
+    ],
+    [
+      'channels on layer 2',
+      { layers: [{}, { channels: 'rgb' }] },
+      /field layers\[1\]\.channels\): only the first layer/,
+    ],
+    [
+      'a layer with no output',
+      { layers: [{}, { filters: [{ weights: [[1], [1], [1], [1]] }], padding: 'valid' }] },
+      /field layers\[1\]\.filters\): a kernel of effective size 4 leaves no output for a 3-pixel-tall image/,
+    ],
+    [
+      'an empty pooling the next layer feeds on',
+      { layers: [{ pool: { size: 7 } }, {}] },
+      /field layers\[0\]\.pool\.size\): the 7 x 7 pooling window is larger than the 6 x 5 feature map.*layer 2 needs it/,
+    ],
+    ['seven layers', { layers: Array(7).fill({}) }, /field layers\): must be an array of 1 to 6 layer specs/],
+  ])('refuses %s, naming the layer and the field, and writes nothing', async (_what, network, pattern) => {
+    const png = await put(
+      'net-small.png',
+      rgbPng(
+        6,
+        5,
+        Array.from({ length: 90 }, (_, i) => (i * 29) % 256),
+      ),
+    );
+    const out = `refused-${_what.replace(/\W+/g, '-')}`;
+    expectOneLineError(
+      await runCli(['render', '--image', png, '--spec', '-', '--out', out], JSON.stringify(network)),
+      pattern,
+    );
+    await expect(readdir(join(work, out))).rejects.toThrow();
   });
 });
 
