@@ -3,8 +3,8 @@ import { playwright } from '@vitest/browser-playwright';
 import { chromiumPath, CHROMIUM_ARGS } from './tests/support/chromium.ts';
 
 /**
- * Three kinds of tests (see README): `unit` in Node on tfjs cpu, `browser` in real Chromium on tfjs webgl
- * (SwiftShader here), `e2e` driving the built page with playwright-core.
+ * Three kinds of tests (docs/testing.md): `unit` in Node on tfjs cpu, `browser` in real Chromium on tfjs
+ * webgl (SwiftShader here), `e2e` driving the built page with playwright-core.
  */
 export default defineConfig({
   test: {
@@ -40,6 +40,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // One file at a time: the timing tests (backend choice, long tasks, previews) need the CPU to
+          // themselves, and one shared Chromium already saves most of a file's start (docs/testing.md).
           fileParallelism: false,
           globalSetup: ['tests/e2e/globalSetup.ts'],
         },

@@ -275,16 +275,25 @@ export async function frames(page: Page): Promise<number | null> {
 
 async function waitForFirstDraw({ page, log }: Session): Promise<void> {
   const drawn = () => Number(document.querySelector('main')?.getAttribute('data-frames')) >= 1;
-  const drawnOrAlert = () =>
-    Number(document.querySelector('main')?.getAttribute('data-frames')) >= 1 ||
-    [...document.querySelectorAll('[role="alert"]')].some((el) => (el.textContent ?? '').trim() !== '');
+  /** 'drawn', the text of an alert shown before the first frame, or false (keep waiting). */
+  const drawnOrAlert = () => {
+    if (Number(document.querySelector('main')?.getAttribute('data-frames')) >= 1) return 'drawn';
+    const alerts = [...document.querySelectorAll('[role="alert"]')].map((el) =>
+      (el.textContent ?? '').trim(),
+    );
+    return alerts.find((text) => text !== '') ?? false;
+  };
   let why = `within ${FIRST_DRAW_TIMEOUT_MS / 1000} s`;
   try {
-    await page.waitForFunction(drawnOrAlert, null, { timeout: FIRST_DRAW_TIMEOUT_MS });
+    const seen = await page.waitForFunction(drawnOrAlert, null, { timeout: FIRST_DRAW_TIMEOUT_MS });
+    const what = await seen.jsonValue();
+    await seen.dispose();
     // An alert before the first frame may be harmless (a bad share link); one that stays with nothing
     // drawn means the page is broken, and waiting the full time on every test would only slow the news.
-    why = `within ${ALERT_GRACE_MS / 1000} s of an alert`;
-    await page.waitForFunction(drawn, null, { timeout: ALERT_GRACE_MS });
+    if (what !== 'drawn') {
+      why = `within ${ALERT_GRACE_MS / 1000} s of the alert "${what}"`;
+      await page.waitForFunction(drawn, null, { timeout: ALERT_GRACE_MS });
+    }
   } catch {
     const seen = await frames(page).catch(() => null);
     const alert = await alertText(page).catch(() => '');
