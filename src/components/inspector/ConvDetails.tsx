@@ -1,11 +1,15 @@
 import { activate, type ChannelTerm, type ConvExplanation, type Tap } from '../../core/explain.ts';
 import type { Translate } from '../../i18n/index.ts';
+import { MAX_SIDE } from '../../kernels/ops.ts';
 import { formatNumber, oneBased, rowText, signedTerm } from './format.ts';
 import { CHANNEL_NAMES } from '../kernel/KernelGrid.tsx';
 import { Grid, type GridCell } from './Grid.tsx';
 
-/** Kernels up to this many taps (11 × 11, the kernel editor's largest) are written out cell by cell. */
-const MAX_TAPS_SHOWN = 121;
+/**
+ * Kernels up to the kernel editor's largest (11 × 11 taps) are shown tap by tap: written out cell by cell
+ * here, and each tap marked over the input (ReceptiveField.tsx) when dilated.
+ */
+export const MAX_TAPS_SHOWN = MAX_SIDE * MAX_SIDE;
 
 interface Props {
   e: ConvExplanation;

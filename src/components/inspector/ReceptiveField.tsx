@@ -2,10 +2,8 @@ import type { CSSProperties } from 'react';
 import { clipRect, receptiveField, stageSize, type CellRect } from '../../core/explain.ts';
 import { useStore } from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';
+import { MAX_TAPS_SHOWN } from './ConvDetails.tsx';
 import './inspector.css';
-
-/** Conv windows with at most this many taps show each tap when they are dilated. */
-const MAX_TAP_MARKS = 121;
 
 /**
  * A rectangle of input cells as CSS, in percentages of the input so it scales with the canvas. The canvas
@@ -43,7 +41,7 @@ export function ReceptiveField() {
   const isConv = target.stage === 'features' || target.stage === 'preActivation';
   const [kh, kw] = geometry.kernel;
   const [dy, dx] = spec.dilation;
-  const showTaps = isConv && (dy > 1 || dx > 1) && kh * kw <= MAX_TAP_MARKS;
+  const showTaps = isConv && (dy > 1 || dx > 1) && kh * kw <= MAX_TAPS_SHOWN;
 
   return (
     <div
