@@ -62,6 +62,18 @@ export function printLines(plan: CodePlan): string[] {
   ];
 }
 
+/** The imports, then the picture as `x`, a float32 NHWC array. */
+export function kerasHead(plan: CodePlan): string[] {
+  return [
+    'import numpy as np',
+    'import keras',
+    'from keras import layers',
+    'from PIL import Image',
+    '',
+    ...pythonInput(plan),
+  ];
+}
+
 export function kerasCode(plan: CodePlan): string {
   const { spec, kh, kw, inC, filterCount: F } = plan;
   const { lines: padLines, padding } = paddingLines(plan);
@@ -69,12 +81,7 @@ export function kerasCode(plan: CodePlan): string {
   const strides = tuple(plan.dense ? [1, 1] : spec.stride);
   const out: string[] = [
     `# Kernelscope layer: ${describeSpec(plan)}`,
-    'import numpy as np',
-    'import keras',
-    'from keras import layers',
-    'from PIL import Image',
-    '',
-    ...pythonInput(plan),
+    ...kerasHead(plan),
     '',
     ...pythonFilters(plan),
   ];

@@ -6,10 +6,10 @@
  * The last layer's feature maps come out of the model; both its poolings follow, as in the one-layer code.
  */
 import { tuple } from './format.ts';
-import { poolArgs, poolLines, printLines } from './keras.ts';
+import { kerasHead, poolArgs, poolLines, printLines } from './keras.ts';
 import { describeNetwork, feedsNote, type NetworkLayerPlan } from './networkPlan.ts';
 import { paddingSummary } from './plan.ts';
-import { PY, pythonFilters, pythonFull, pythonInput } from './python.ts';
+import { PY, pythonFilters, pythonFull } from './python.ts';
 
 const NP_MODE = { reflect: 'reflect', replicate: 'edge' } as const;
 
@@ -83,15 +83,7 @@ export function kerasNetworkCode(layers: readonly NetworkLayerPlan[]): string {
   const first = layers[0] as NetworkLayerPlan;
   const last = layers[layers.length - 1] as NetworkLayerPlan;
   const { input } = first.plan.geometry;
-  const out: string[] = [
-    ...describeNetwork(layers).map((line) => `# ${line}`),
-    'import numpy as np',
-    'import keras',
-    'from keras import layers',
-    'from PIL import Image',
-    '',
-    ...pythonInput(first.plan),
-  ];
+  const out: string[] = [...describeNetwork(layers).map((line) => `# ${line}`), ...kerasHead(first.plan)];
   for (const layer of layers) {
     out.push('', `# Layer ${layer.n}`, ...pythonFilters(layer.plan, String(layer.n)), ...weightLines(layer));
   }

@@ -70,13 +70,10 @@ export function weightLines(plan: CodePlan, suffix = ''): string[] {
   ];
 }
 
-export function pytorchCode(plan: CodePlan): string {
-  const { spec, geometry, kh, kw, inC } = plan;
-  const { conv, pool, input } = geometry;
-  const M = plan.maps;
-  const { lines: padLines, padding, mode } = paddingLines(plan);
-  const out: string[] = [
-    `# Kernelscope layer: ${describeSpec(plan)}`,
+/** The imports, then the picture as `x`, a float32 NCHW tensor. */
+export function pytorchHead(plan: CodePlan): string[] {
+  const { height, width } = plan.geometry.input;
+  return [
     'import numpy as np',
     'import torch',
     'import torch.nn as nn',
@@ -84,7 +81,18 @@ export function pytorchCode(plan: CodePlan): string {
     'from PIL import Image',
     '',
     ...pythonInput(plan),
-    `x = torch.from_numpy(x).permute(0, 3, 1, 2)  # NCHW (1, ${inC}, ${input.height}, ${input.width})`,
+    `x = torch.from_numpy(x).permute(0, 3, 1, 2)  # NCHW (1, ${plan.inC}, ${height}, ${width})`,
+  ];
+}
+
+export function pytorchCode(plan: CodePlan): string {
+  const { spec, geometry, kh, kw, inC } = plan;
+  const { conv, pool } = geometry;
+  const M = plan.maps;
+  const { lines: padLines, padding, mode } = paddingLines(plan);
+  const out: string[] = [
+    `# Kernelscope layer: ${describeSpec(plan)}`,
+    ...pytorchHead(plan),
     '',
     ...pythonFilters(plan),
   ];

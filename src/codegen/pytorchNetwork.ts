@@ -8,8 +8,8 @@
 import { tuple } from './format.ts';
 import { describeNetwork, feedsNote, type NetworkLayerPlan } from './networkPlan.ts';
 import { paddingSummary, type CodePlan } from './plan.ts';
-import { PY, pythonFilters, pythonInput } from './python.ts';
-import { poolLines, weightLines } from './pytorch.ts';
+import { PY, pythonFilters } from './python.ts';
+import { poolLines, pytorchHead, weightLines } from './pytorch.ts';
 
 const PAD_MODULES = {
   zeros: 'nn.ZeroPad2d',
@@ -112,21 +112,13 @@ function helperClasses(layers: readonly NetworkLayerPlan[]): string[] {
 export function pytorchNetworkCode(layers: readonly NetworkLayerPlan[]): string {
   const first = layers[0] as NetworkLayerPlan;
   const last = layers[layers.length - 1] as NetworkLayerPlan;
-  const { input } = first.plan.geometry;
   const { conv, pool } = last.plan.geometry;
   const M = last.plan.maps;
   const out: string[] = [
     ...describeNetwork(layers).map((line) => `# ${line}`),
     'from collections import OrderedDict',
     '',
-    'import numpy as np',
-    'import torch',
-    'import torch.nn as nn',
-    'import torch.nn.functional as F',
-    'from PIL import Image',
-    '',
-    ...pythonInput(first.plan),
-    `x = torch.from_numpy(x).permute(0, 3, 1, 2)  # NCHW (1, ${first.plan.inC}, ${input.height}, ${input.width})`,
+    ...pytorchHead(first.plan),
   ];
   for (const { n, plan } of layers) {
     out.push('', `# Layer ${n}`, ...pythonFilters(plan, String(n)), ...weightLines(plan, String(n)));

@@ -1,7 +1,7 @@
 /**
- * Cases for running the generated code (tests/unit/pytorch-*, codegen-tfjs): random layers, some cut out
- * of a larger picture as the 27 × 27 sample is, the core's results on the current tfjs backend to compare
- * with, and the comparison itself.
+ * Cases for running the generated code (tests/unit/pytorch-*, codegen-tfjs, codegen-network): random
+ * layers, some cut out of a larger picture as the 27 × 27 sample is, random and named networks, the
+ * core's results on the current tfjs backend to compare with, and the comparison itself.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import fc from 'fast-check';
@@ -21,6 +21,7 @@ import {
   type NetworkSpec,
 } from '../../src/core/index.ts';
 import { layerCase } from './arbitraries.ts';
+import { networkCase } from './networkArbitraries.ts';
 import { expectClose } from './fixtures.ts';
 
 export type Image = { shape: [number, number, number]; data: number[] };
@@ -117,70 +118,6 @@ export function expectCloseToMax(actual: Stage, expected: Stage, label: string):
   expectClose(actual.data, expected.data, tolerance, { label, shape: expected.shape });
 }
 
-const pair = (min: number, max: number) => fc.tuple(fc.integer({ min, max }), fc.integer({ min, max }));
-const weight = fc.integer({ min: -8, max: 8 }).map((v) => v / 4);
-
-/** A layer's fields other than its weights (small kernels and steps, so two or three layers fit). */
-const layerFields = fc.record({
-  kh: fc.integer({ min: 1, max: 3 }),
-  kw: fc.integer({ min: 1, max: 3 }),
-  filters: fc.integer({ min: 1, max: 3 }),
-  threeD: fc.boolean(),
-  flip: fc.boolean(),
-  stride: pair(1, 2),
-  dilation: pair(1, 2),
-  padding: fc.oneof(
-    fc.constantFrom('valid', 'same'),
-    fc.integer({ min: 0, max: 2 }),
-    fc.tuple(...Array.from({ length: 4 }, () => fc.integer({ min: 0, max: 2 }))),
-  ),
-  padMode: fc.constantFrom('zeros', 'reflect', 'replicate'),
-  activation: fc.constantFrom('none', 'relu', 'abs', 'clip'),
-  pool: fc.record({ size: pair(1, 3), stride: pair(1, 2), padding: fc.constantFrom('valid', 'same') }),
-  output: fc.constantFrom('maxpool', 'avgpool', 'conv'),
-});
-type LayerFields = typeof layerFields extends fc.Arbitrary<infer T> ? T : never;
-
-function layerJson(f: LayerFields, depth: number) {
-  const cell: fc.Arbitrary<number | number[]> = f.threeD
-    ? fc.array(weight, { minLength: depth, maxLength: depth })
-    : weight;
-  const weights = fc.array(fc.array(cell, { minLength: f.kw, maxLength: f.kw }), {
-    minLength: f.kh,
-    maxLength: f.kh,
-  });
-  const filter = fc.record({ weights, bias: fc.integer({ min: -20, max: 20 }).map((b) => b / 2) });
-  const { kh: _kh, kw: _kw, filters: count, threeD: _threeD, ...rest } = f;
-  return fc.array(filter, { minLength: count, maxLength: count }).map((filters) => ({ ...rest, filters }));
-}
-
-/** Random networks of 2 or 3 layers as JSON (`{layers}`), with an RGB image of 6–16 pixels a side. */
-export const networkCase = fc
-  .record({
-    channels: fc.constantFrom('gray', 'rgb', 'rgb-per-channel'),
-    layers: fc.array(layerFields, { minLength: 2, maxLength: 3 }),
-    height: fc.integer({ min: 6, max: 16 }),
-    width: fc.integer({ min: 6, max: 16 }),
-  })
-  .chain(({ channels, layers, height, width }) => {
-    const depths = layers.map((_, i) =>
-      i === 0
-        ? channels === 'gray'
-          ? 1
-          : 3
-        : (layers[i - 1] as LayerFields).filters * (i === 1 && channels === 'rgb-per-channel' ? 3 : 1),
-    );
-    const pixels = height * width * 3;
-    return fc.record({
-      network: fc
-        .tuple(...layers.map((f, i) => layerJson(f, depths[i] as number)))
-        .map(([first, ...rest]) => ({ layers: [{ channels, ...first }, ...rest] })),
-      image: fc
-        .array(fc.integer({ min: 0, max: 255 }), { minLength: pixels, maxLength: pixels })
-        .map((data) => ({ shape: [height, width, 3] as [number, number, number], data })),
-    });
-  });
-
 export interface NetworkCodeCase {
   name: string;
   net: NetworkSpec;
@@ -188,12 +125,16 @@ export interface NetworkCodeCase {
   image: Image;
 }
 
-/** Random networks (`networkCase`) that fit their image. */
+/**
+ * Random networks of two or more layers (`networkCase`) that fit their image; one layer gives the
+ * one-layer code, which the layer cases run.
+ */
 export function randomNetworkCodeCases(runs: number, seed: number): NetworkCodeCase[] {
   const cases: NetworkCodeCase[] = [];
-  fc.sample(networkCase, { numRuns: runs, seed }).forEach(({ network, image }, i) => {
+  fc.sample(networkCase, { numRuns: runs, seed }).forEach(({ spec, image }, i) => {
+    if (spec.layers.length < 2) return;
     try {
-      const net = parseNetwork(network);
+      const net = parseNetwork(spec);
       const geometries = networkGeometry(net, image.shape[0], image.shape[1]);
       cases.push({ name: `net-${i}`, net, geometries, image });
     } catch {

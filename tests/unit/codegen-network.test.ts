@@ -21,7 +21,7 @@ import { FIXTURE_CASES } from '../support/fixtures.ts';
 import { expectLoggedAsCommented, runTfjsSnippet } from '../support/tfjsSnippet.ts';
 
 /** Random networks tried; FC_RUNS raises it. FC_SEED replays a sample (the seed is in every failure). */
-const RUNS = Number(process.env.FC_RUNS ?? 100);
+const RUNS = Number(process.env.FC_RUNS ?? 150);
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 
 beforeAll(async () => {

@@ -28,7 +28,7 @@ import {
 } from '../support/pytorch.ts';
 
 /** Random networks tried; FC_RUNS raises it. FC_SEED replays a sample (the seed is in every failure). */
-const RUNS = Number(process.env.FC_RUNS ?? 150);
+const RUNS = Number(process.env.FC_RUNS ?? 250);
 const SEED = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
 
 /** Runs the model part by part, keeping what each named part gives (the harness, not the snippet). */
