@@ -7,7 +7,7 @@ import { layerGeometry, type LayerGeometry, type LayerSpec } from '../../core/in
 import { stageSize } from '../../core/explain.ts';
 import { setInspect, store, type InspectTarget, type State } from '../../store/index.ts';
 
-export function clampTarget(
+function clampTarget(
   target: InspectTarget,
   spec: LayerSpec,
   geometry: LayerGeometry,
