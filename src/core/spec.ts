@@ -287,7 +287,7 @@ export function weightsDepthError(spec: LayerSpec): SpecError | null {
   const input =
     spec.inputMaps === undefined
       ? `channels "${spec.channels}"`
-      : `an input of ${needed} maps (the layer before)`;
+      : `an input of ${needed} map${needed === 1 ? '' : 's'} (the layer before)`;
   for (const [i, f] of spec.filters.entries()) {
     const { depth } = kernelShape(f.weights);
     if (depth !== 0 && depth !== needed) {

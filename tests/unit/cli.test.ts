@@ -707,7 +707,7 @@ describe('kernelscope render: networks', () => {
     [
       'weights of the wrong depth',
       { layers: [{}, { filters: [{ weights: [[[1, 1]]] }] }] },
-      /bad spec \(field layers\[1\]\.filters\[0\]\.weights\): has 2 channel weights per cell, but an input of 1 maps/,
+      /bad spec \(field layers\[1\]\.filters\[0\]\.weights\): has 2 channel weights per cell, but an input of 1 map \(the layer before\) needs 1/,
     ],
     [
       'channels on layer 2',
