@@ -24,9 +24,6 @@ export interface Strip {
   featureMaps: tf.Tensor3D;
 }
 
-/** @deprecated The engine's old name for `multiplyAdds` (geometry.ts), until the engine switches. */
-export const convWork = multiplyAdds;
-
 /**
  * The conv's output rows cut into bands of about `maxWork` multiply-adds each (at least one row each):
  * [[0, r1], [r1, r2], …, [rk, H]]. One band when the whole layer is within `maxWork`.

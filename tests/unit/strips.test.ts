@@ -8,11 +8,11 @@ import '@tensorflow/tfjs-backend-cpu';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  convWork,
   disposeOutputs,
   inputRowsFor,
   joinStrips,
   layerGeometry,
+  multiplyAdds,
   parseSpec,
   runLayerPadded,
   runStrip,
@@ -72,9 +72,9 @@ describe('the layer in strips', () => {
       filters: [{ weights: Array(3).fill(Array(3).fill([1, 1, 1])) }],
     });
     const geometry = layerGeometry(spec, 100, 50);
-    expect(convWork(spec, geometry)).toBe(100 * 50 * 1 * 3 * 3 * 3);
+    expect(multiplyAdds(spec, geometry)).toBe(100 * 50 * 1 * 3 * 3 * 3);
     expect(stripRows(spec, geometry, Infinity)).toEqual([[0, 100]]);
-    const bands = stripRows(spec, geometry, convWork(spec, geometry) / 4);
+    const bands = stripRows(spec, geometry, multiplyAdds(spec, geometry) / 4);
     expect(bands).toEqual([
       [0, 25],
       [25, 50],
