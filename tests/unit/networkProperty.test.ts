@@ -24,6 +24,7 @@ import {
   type HwcArray,
   type RefusalReason,
 } from '../reference/convLoop.ts';
+import { explainPixel } from '../../src/core/explain.ts';
 import { networkCase } from '../support/networkArbitraries.ts';
 import { expectClose, FIXTURE_TOLERANCE } from '../support/fixtures.ts';
 
@@ -163,6 +164,30 @@ describe('runNetwork against the plain-loop reference on random networks', () =>
     }
     disposeNetworkOutputs(tail);
     disposeNetworkOutputs(whole);
+    image.dispose();
+  });
+
+  it('explainPixel writes out a deeper layer’s pixel as a sum over its C input maps', async () => {
+    const net = parseNetwork({
+      layers: [
+        { channels: 'rgb-per-channel', filters: [{ weights: [[1, -1]] }] },
+        { filters: [{ weights: [[[1, 0.5, -2]], [[0.25, 1, 1]]], bias: 3 }], activation: 'abs' },
+      ],
+    });
+    const image = tf.tensor3d(
+      Float32Array.from({ length: 8 * 9 * 3 }, (_, i) => (i * 29) % 256),
+      [8, 9, 3],
+    );
+    const geometries = networkGeometry(net, 8, 9);
+    const outputs = runNetwork(image, net, geometries);
+    const fed = outputs[0]!.maxPool;
+    const [height, width, channels] = fed.shape;
+    const input = { data: await fed.data(), height, width, channels };
+    const maps = (await outputs[1]!.featureMaps.array()) as number[][][];
+    const e = explainPixel(input, net.layers[1]!, geometries[1]!, 'features', 0, 2, 1);
+    expect(e.kind === 'conv' && e.terms.map((t) => t.channel)).toEqual([0, 1, 2]);
+    expect(e.value).toBeCloseTo(maps[2]![1]![0]!, 3);
+    disposeNetworkOutputs(outputs);
     image.dispose();
   });
 });
