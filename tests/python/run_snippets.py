@@ -3,12 +3,13 @@
 Usage: run_snippets.py MANIFEST.json RESULTS.json
 
 MANIFEST: {"images": [{"path", "shape": [H, W, 3], "data": [0..255 ...]}],
-           "cases": [{"name", "dir", "code", "after"?, "outputs": ["y", "max_pool", ...]}]}
+           "cases": [{"name", "dir", "code", "after"?, "outputs": ["y", "max_pool", ...], "compileOnly"?}]}
 Each image is written as an RGB PNG (the snippets open their picture with Pillow, as a user's would).
 Each case's code runs unchanged, with `dir` as the working directory, in a fresh namespace; then the
 harness's own `after` code, if any, in the same namespace (it may look inside what the code built);
 afterwards the named variables are read (torch tensors or NumPy arrays, any shape, or a dict of them:
-entry k of variable v is output "v.k") along with what the code printed.
+entry k of variable v is output "v.k") along with what the code printed. A `compileOnly` case is only
+compiled (code for a framework not installed here, e.g. Keras): a syntax error is its error.
 
 RESULTS: {"cases": {name: {"printed": str, "outputs": {var: {"shape", "data"}}} or {"error": traceback}}}
 If torch, numpy or Pillow cannot be imported, writes {"missing": "<module>: <reason>"} and exits 0, so the
@@ -54,6 +55,13 @@ def main(manifest_path, results_path):
     start_dir = os.getcwd()
     for case in manifest["cases"]:
         printed = io.StringIO()
+        if case.get("compileOnly"):
+            try:
+                compile(case["code"], case["name"], "exec")
+                results[case["name"]] = {"printed": "", "outputs": {}}
+            except SyntaxError:
+                results[case["name"]] = {"printed": "", "error": traceback.format_exc()}
+            continue
         try:
             os.chdir(case["dir"])
             namespace = {"__name__": "__main__"}

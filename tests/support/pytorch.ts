@@ -23,12 +23,14 @@ export interface Snippet {
   name: string;
   code: string;
   /** The file name the code opens (its `CodeImage.file`), and the RGB picture to write there. */
-  imageFile: string;
-  image: { shape: readonly [number, number, number]; data: readonly number[] };
+  imageFile?: string;
+  image?: { shape: readonly [number, number, number]; data: readonly number[] };
   /** Harness Python run after the code, in its namespace (e.g. to run a model part by part). */
   after?: string;
   /** Variables to read back after the code has run; a dict `v` gives outputs `v.key`. */
   outputs: readonly string[];
+  /** Only compile the code (Keras: TensorFlow is not in Debian); a syntax error is its error. */
+  compileOnly?: boolean;
 }
 
 export interface PyArray {
@@ -49,12 +51,17 @@ export async function runSnippets(snippets: readonly Snippet[]): Promise<Snippet
   const dir = await mkdtemp(join(tmpdir(), 'kernelscope-py-'));
   try {
     const manifest = {
-      images: snippets.map((s) => ({
-        path: join(dir, s.imageFile),
-        shape: s.image.shape,
-        data: s.image.data,
+      images: snippets.flatMap(({ imageFile, image }) =>
+        imageFile && image ? [{ path: join(dir, imageFile), shape: image.shape, data: image.data }] : [],
+      ),
+      cases: snippets.map(({ name, code, after, outputs, compileOnly }) => ({
+        name,
+        dir,
+        code,
+        after,
+        outputs,
+        compileOnly,
       })),
-      cases: snippets.map((s) => ({ name: s.name, dir, code: s.code, after: s.after, outputs: s.outputs })),
     };
     const manifestPath = join(dir, 'manifest.json');
     const resultsPath = join(dir, 'results.json');

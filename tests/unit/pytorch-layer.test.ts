@@ -2,7 +2,7 @@
  * The PyTorch code of the code panel, RUN: for every reference fixture and a fast-check sample of random
  * specs (half of them cut out of a larger picture, as the 27 × 27 sample is), the generated snippet runs
  * in one Python process and its feature maps and both poolings must match the core on tfjs cpu; the
- * shapes it prints must be the ones its comments promise.
+ * shapes it prints must be the ones its comments promise. Their Keras code is compiled by the same Python.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -39,6 +39,7 @@ const fixtures: Case[] = FIXTURE_CASES.map((f) => {
 });
 const randoms: Case[] = randomLayerCodeCases(RUNS, SEED);
 let run: SnippetRun;
+const resultOf = (name: string) => (run.missing === undefined ? run.results.get(name) : undefined);
 
 function snippet(c: Case): Snippet {
   const [h, w] = c.image.shape;
@@ -48,15 +49,24 @@ function snippet(c: Case): Snippet {
   return { name: c.name, code: c.code, imageFile, image: c.picture, outputs: ['y', 'max_pool', 'avg_pool'] };
 }
 
+/** The same layer's Keras code, only compiled: TensorFlow is not in Debian, so it cannot run here. */
+function kerasSnippet(c: Case): Snippet {
+  const [h, w] = c.image.shape;
+  const image = { file: `${c.name}.png`, label: c.name, crop: c.crop };
+  const code = generateCode('keras', c.spec, layerGeometry(c.spec, h, w), image);
+  return { name: `${c.name} keras`, code, outputs: [], compileOnly: true };
+}
+
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
   for (const c of [...fixtures, ...randoms]) c.expected = await coreLayerStages(c.spec, c.image);
-  run = await runSnippets([...fixtures, ...randoms].map(snippet));
+  const all = [...fixtures, ...randoms];
+  run = await runSnippets([...all.map(snippet), ...all.map(kerasSnippet)]);
 }, 300_000);
 
 /** The snippet's three results against the core's, and its printed shapes against its comments. */
 function check(c: Case, label: string): void {
-  const result = run.missing === undefined ? run.results.get(c.name) : undefined;
+  const result = resultOf(c.name);
   const outputs = outputsOf(result, label);
   const expected = c.expected as LayerStages;
   for (const [name, stage] of [
@@ -88,5 +98,10 @@ describe('the generated PyTorch code computes what the page computes', () => {
       }
     }
     expect(failures, `${failures.length} of ${randoms.length} random specs`).toEqual([]);
+  });
+
+  it('the Keras code of every fixture and random spec is valid Python (compiled, not run: no TensorFlow)', (ctx) => {
+    if (run.missing !== undefined) ctx.skip(torchMissingNote(run.missing));
+    for (const c of [...fixtures, ...randoms]) outputsOf(resultOf(`${c.name} keras`), `${c.name} keras`);
   });
 });

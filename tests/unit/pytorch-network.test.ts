@@ -3,7 +3,7 @@
  * sample of random networks of 2–3 layers, each
  * network's generated `nn.Sequential` code run in one Python process, then (harness code) its model run
  * part by part, so every layer's feature maps, every pooling that feeds the next layer, and the last
- * layer's two poolings are compared with `runNetwork` on tfjs cpu.
+ * layer's two poolings are compared with `runNetwork` on tfjs cpu. Their Keras code is compiled too.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -54,12 +54,14 @@ const withCode = (c: NetworkCodeCase): Case => ({
 const named: Case[] = namedNetworkCodeCases().map(withCode);
 const cases: Case[] = randomNetworkCodeCases(RUNS, SEED).map(withCode);
 let run: SnippetRun;
+const resultOf = (name: string) => (run.missing === undefined ? run.results.get(name) : undefined);
 
 beforeAll(async () => {
   expect(await tf.setBackend('cpu')).toBe(true);
   for (const c of [...named, ...cases]) c.expected = await coreNetworkStages(c.net, c.image);
-  run = await runSnippets(
-    [...named, ...cases].map((c) => ({
+  const all = [...named, ...cases];
+  run = await runSnippets([
+    ...all.map((c) => ({
       name: c.name,
       code: c.code,
       imageFile: `${c.name}.png`,
@@ -67,12 +69,18 @@ beforeAll(async () => {
       after: PARTS,
       outputs: ['y', 'max_pool', 'avg_pool', 'parts'],
     })),
-  );
+    ...all.map((c) => ({
+      name: `${c.name} keras`,
+      code: generateNetworkCode('keras', c.net, c.geometries, { file: 'x.png', label: c.name, crop: null }),
+      outputs: [],
+      compileOnly: true,
+    })),
+  ]);
 }, 300_000);
 
 /** Every layer of the snippet's model against `runNetwork`, and its printed shapes against its comments. */
 function check(c: Case, label: string): void {
-  const result = run.missing === undefined ? run.results.get(c.name) : undefined;
+  const result = resultOf(c.name);
   const outputs = outputsOf(result, label);
   const expected = c.expected as LayerStages[];
   const parts = Object.keys(outputs).filter((k) => k.startsWith('parts.'));
@@ -122,5 +130,10 @@ describe('the generated PyTorch network code computes what the page computes', (
       }
     }
     expect(failures, `${failures.length} of ${cases.length} random networks`).toEqual([]);
+  });
+
+  it('the Keras code of each is valid Python (compiled, not run: TensorFlow is not in Debian)', (ctx) => {
+    if (run.missing !== undefined) ctx.skip(torchMissingNote(run.missing));
+    for (const c of [...named, ...cases]) outputsOf(resultOf(`${c.name} keras`), `${c.name} keras`);
   });
 });
