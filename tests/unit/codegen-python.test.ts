@@ -1,6 +1,7 @@
 /**
  * The Keras and PyTorch snippets: the lines that carry the meaning (layouts, padding a framework cannot
- * express, depthwise layers, the flip, activations, SAME pooling). No Python is run here.
+ * express, depthwise layers, the flip, activations, SAME pooling). The PyTorch code is run in
+ * pytorch-layer.test.ts; here no Python is run.
  */
 import { describe, expect, it } from 'vitest';
 import { layerGeometry, parseSpec } from '../../src/core/index.ts';
