@@ -6,10 +6,10 @@
  */
 import { layerGeometry, multiplyAdds } from '../core/index.ts';
 import { setBackendStatus, store, type BackendStatus } from '../store/index.ts';
-import { decide, measuredModel, START_WORK } from './backend.ts';
+import { decide, measuredModel, START_MACS } from './backend.ts';
 import type { BackendLifecycle } from './backendLifecycle.ts';
 
-export const REDECIDE_RATIO = 2;
+const REDECIDE_RATIO = 2;
 
 function workNow(): number | null {
   const { spec, image } = store.getState();
@@ -23,7 +23,7 @@ function workNow(): number | null {
 
 /** Starts following the store; returns a function that stops. */
 export function followWorkload(backends: BackendLifecycle): () => void {
-  let decidedFor = START_WORK;
+  let decidedFor = START_MACS;
   let busy = false;
   const check = () => {
     const measured = measuredModel();

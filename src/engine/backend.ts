@@ -9,7 +9,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import type { BackendName, BackendStatus } from '../store/index.ts';
 import { chooseBackend, formatMedians } from './backendChoice.ts';
-import { LARGE_WORK, predictAll, type CostModel } from './costModel.ts';
+import { LARGE_MACS, predictAll, type CostModel } from './costModel.ts';
 import { isSoftwareRenderer, measurePace, webglRenderer } from './measure.ts';
 import { testHooks } from './testHooks.ts';
 import { yieldToPage } from './yieldToPage.ts';
@@ -48,7 +48,7 @@ async function trySetBackend(name: BackendName): Promise<string | null> {
 }
 
 function configure(): void {
-  // Measured on SwiftShader: tfjs's im2col conv path is 3-5x slower than the direct one for small kernels.
+  // On SwiftShader tfjs's im2col conv path is several times slower than the direct one for small kernels.
   tf.env().set('WEBGL_CONV_IM2COL', false);
 }
 
@@ -63,7 +63,7 @@ export function measuredModel(): { model: CostModel; software: boolean } | null 
 }
 
 /** Work the first choice is made for, before any image is in: a 512² gray image and a 3 × 3 filter. */
-export const START_WORK = 512 * 512 * 9;
+export const START_MACS = 512 * 512 * 9;
 
 /**
  * The status of the rule's choice for `work` multiply-adds (backendChoice.ts), with the timings it
@@ -75,9 +75,9 @@ export function decide(
   renderer: string | null,
   work: number,
 ): BackendStatus {
-  // A software WebGL slows down with size far more than the small layer shows (measured: tied at 256²,
-  // 6× slower than wasm at 1024²): it is judged on the timings taken, never on a line extended for it.
-  const judged = software ? Math.min(work, LARGE_WORK) : work;
+  // A software WebGL slows down with size far more than the small layer shows (docs/benchmarks.md):
+  // it is judged on the timings taken, never on a line extended for it.
+  const judged = software ? Math.min(work, LARGE_MACS) : work;
   const choice = chooseBackend(predictAll(model, judged), software);
   return {
     name: choice.name,
@@ -96,7 +96,7 @@ export function decide(
  * layer (measure.ts, a fixed cost whatever the link holds) and the rule (backendChoice.ts) picks for
  * `work` multiply-adds by the cost model.
  */
-export async function startBackend(requested: BackendName | null, work = START_WORK): Promise<BackendStatus> {
+export async function startBackend(requested: BackendName | null, work = START_MACS): Promise<BackendStatus> {
   // After the tasks already queued (React's first render): the choice's own tasks are then its own.
   await yieldToPage();
   performance.mark(CHOICE_MARK);
@@ -108,7 +108,7 @@ export async function startBackend(requested: BackendName | null, work = START_W
 }
 
 /** User Timing name of the backend choice (a mark at its start, a measure of it): tests read it. */
-export const CHOICE_MARK = 'kernelscope:backend-choice';
+const CHOICE_MARK = 'kernelscope:backend-choice';
 
 async function startBackendNow(requested: BackendName | null, work: number): Promise<BackendStatus> {
   configure();

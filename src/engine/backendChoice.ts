@@ -8,9 +8,9 @@
 import type { BackendName } from '../store/index.ts';
 
 /** How much faster a software WebGL must be than the best other backend, in every sample, to be used. */
-export const SOFTWARE_MARGIN = 1.5;
+const SOFTWARE_MARGIN = 1.5;
 /** Medians within this ratio are a tie (timing noise), settled by the order webgl, wasm, cpu. */
-export const TIE_RATIO = 1.1;
+const TIE_RATIO = 1.1;
 
 const ORDER: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 
@@ -83,6 +83,6 @@ export function formatMedians(medians: Choice['medians']): string {
   return medians.map((m) => `${m.name} ${formatMs(m.ms)}`).join(' · ');
 }
 
-export function formatMs(ms: number): string {
+function formatMs(ms: number): string {
   return ms >= 10 ? `${Math.round(ms)} ms` : `${ms.toFixed(1)} ms`;
 }

@@ -4,15 +4,15 @@
  * multiply-add. A frame that cannot fit is refused at once, with what would fit (fewer filters, a
  * smaller image); one that fits but is long is announced with its time and can be cancelled.
  */
-import { convWork, layerGeometry, type LayerGeometry, type LayerSpec } from '../core/index.ts';
+import { layerGeometry, multiplyAdds, type LayerGeometry, type LayerSpec } from '../core/index.ts';
 
 /**
  * Peak bytes a frame may hold. tfjs-wasm's heap is one wasm32 memory (4 GiB at most) that grows by
  * copying and fragments, so half of it; webgl and cpu get the same bound (a GPU's memory is not known).
  */
-export const MEMORY_LIMIT = 2 * 1024 ** 3;
+export const MEMORY_LIMIT_BYTES = 2 * 1024 ** 3;
 /** Bytes of one tensor at most: one contiguous block of that heap (an array of 2^28 floats failed). */
-export const TENSOR_LIMIT = 512 * 1024 ** 2;
+export const TENSOR_LIMIT_BYTES = 512 * 1024 ** 2;
 /** A frame estimated longer than this is announced with its time and a Cancel button. */
 export const LONG_MS = 10_000;
 
@@ -32,7 +32,7 @@ export interface Estimate {
  * Peak tensors of a frame: the RGB image, the layer input, its padded form, the conv output before and
  * after the activation (twice over while strips are joined), and both poolings.
  */
-export function frameBytes(geometry: LayerGeometry): { bytes: number; largest: number } {
+function frameBytes(geometry: LayerGeometry): { bytes: number; largest: number } {
   const { input, pads, conv, pool } = geometry;
   const pixels = input.height * input.width;
   const image = pixels * 3 * FLOAT;
@@ -54,8 +54,8 @@ export function estimate(spec: LayerSpec, height: number, width: number, msPerMa
   return {
     bytes,
     largest,
-    ms: convWork(spec, geometry) * msPerMac,
-    fits: bytes <= MEMORY_LIMIT && largest <= TENSOR_LIMIT,
+    ms: multiplyAdds(spec, geometry) * msPerMac,
+    fits: bytes <= MEMORY_LIMIT_BYTES && largest <= TENSOR_LIMIT_BYTES,
   };
 }
 

@@ -107,7 +107,7 @@ export class Canvases {
  * kernel edit); a map, the magnitude and an RGB image change with their filters' maps (and maps with
  * the colour scale). `filterVersion(f)`: the version of filter f's maps (resultCache.ts).
  */
-export function signatureOf(
+function signatureOf(
   { key, view }: Pick<Attached, 'key' | 'view'>,
   frame: FrameTensors,
   inputVersion: number,

@@ -7,7 +7,7 @@
 import type { BackendName } from '../store/index.ts';
 import type { Samples } from './backendChoice.ts';
 
-/** One sample: ms of the fixed layer at `SMALL_WORK` and at `LARGE_WORK` multiply-adds. */
+/** One sample: ms of the fixed layer at `SMALL_MACS` and at `LARGE_MACS` multiply-adds. */
 export interface PaceSample {
   small: number;
   large: number;
@@ -23,22 +23,22 @@ export type CostModel = Partial<Record<BackendName, readonly PaceSample[]>>;
 export const SMALL_SIDE = 48;
 export const LARGE_SIDE = 192;
 const FIXED_MACS_PER_PIXEL = 4 * 3 * 3;
-export const SMALL_WORK = SMALL_SIDE * SMALL_SIDE * FIXED_MACS_PER_PIXEL;
-export const LARGE_WORK = LARGE_SIDE * LARGE_SIDE * FIXED_MACS_PER_PIXEL;
+export const SMALL_MACS = SMALL_SIDE * SMALL_SIDE * FIXED_MACS_PER_PIXEL;
+export const LARGE_MACS = LARGE_SIDE * LARGE_SIDE * FIXED_MACS_PER_PIXEL;
 
 /**
  * Milliseconds of `work` multiply-adds by one sample's line (never a falling line); below the small
  * size, the small size's time (fixed costs: a layer takes no less for being smaller).
  */
 export function predictMs(sample: PaceSample, work: number): number {
-  const slope = Math.max(0, (sample.large - sample.small) / (LARGE_WORK - SMALL_WORK));
-  return sample.small + slope * Math.max(0, work - SMALL_WORK);
+  const slope = Math.max(0, (sample.large - sample.small) / (LARGE_MACS - SMALL_MACS));
+  return sample.small + slope * Math.max(0, work - SMALL_MACS);
 }
 
 /** Milliseconds per multiply-add at large sizes: the median sample's slope (for the time estimate). */
 export function msPerMac(samples: readonly PaceSample[]): number {
   const slopes = samples.map((s) =>
-    Math.max(s.large / LARGE_WORK, (s.large - s.small) / (LARGE_WORK - SMALL_WORK)),
+    Math.max(s.large / LARGE_MACS, (s.large - s.small) / (LARGE_MACS - SMALL_MACS)),
   );
   slopes.sort((a, b) => a - b);
   return slopes[Math.floor(slopes.length / 2)] ?? 0;

@@ -25,8 +25,8 @@ import { engineStatus } from './engineStatus.ts';
 import type { Pace } from './pace.ts';
 import { filtersOfView, type FrameTensors } from './views.ts';
 
-export const PREVIEW_ABOVE_MS = 40;
-export const PREVIEW_TARGET_MS = 20;
+const PREVIEW_ABOVE_MS = 40;
+const PREVIEW_TARGET_MS = 20;
 
 /** What a preview is drawn from: the frame on screen and the edit's spec on the same padded input. */
 export interface PreviewRequest {

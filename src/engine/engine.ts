@@ -4,8 +4,8 @@
  * outside React: components attach canvases by key (views.ts) and read what it reports from
  * engineStatus.ts. Its parts: when frames run (scheduler.ts), what is kept between them
  * (resultCache.ts), the input image (inputImage.ts), large frames in strips (inStrips.ts), a drag's
- * preview (dragPreview.ts), the canvases (canvases.ts), its pace (pace.ts) and the statistics read once
- * edits pause (stats.ts). Which backend it runs on is backendLifecycle.ts's.
+ * preview (dragPreview.ts), the canvases (canvases.ts), its pace (pace.ts) and what runs once edits
+ * pause (onPause.ts: statistics, warm-up). Which backend it runs on is backendLifecycle.ts's.
  */
 import { layerGeometry, type LayerSpec } from '../core/index.ts';
 import type { State } from '../store/index.ts';
@@ -24,16 +24,12 @@ import {
 import { InputImage } from './inputImage.ts';
 import { LastGood, type OnRefuse } from './lastGood.ts';
 import { LongWork } from './longWork.ts';
+import { OnPause } from './onPause.ts';
 import { Pace } from './pace.ts';
 import { ResultCache, type InputValues } from './resultCache.ts';
 import { Scheduler } from './scheduler.ts';
-import { canvasStats } from './stats.ts';
 import { parseKey, viewTensor, type FrameTensors } from './views.ts';
-import { warmUp } from './warmUp.ts';
 import { yieldToPage } from './yieldToPage.ts';
-
-/** How long edits must pause before the legends' statistics are read back. */
-const STATS_DELAY_MS = 150;
 
 /** The one layer computed today: the cache is keyed by layer index for a stack of them. */
 const LAYER = 0;
@@ -58,9 +54,11 @@ export class Engine {
     () => this.render(),
     () => this.image.tensor !== null && !this.image.reading,
   );
-  /** Frames whose next programs are compiled already (see warmUp.ts). */
-  private readonly warmed = new Set<string>();
-  private statsTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly onPause = new OnPause(
+    () => ({ frame: this.cache.shown, padded: this.cache.layer(LAYER)?.padded }),
+    this.scheduler,
+    this.canvases,
+  );
   private unsubscribe: (() => void) | null = null;
   private readonly good: LastGood;
 
@@ -231,7 +229,7 @@ export class Engine {
       this.good.spec = spec;
       this.preview.end();
       this.frameDrawn();
-      this.scheduleStats();
+      this.onPause.frameDrawn();
     } catch (error) {
       this.onFailure(error);
     } finally {
@@ -243,24 +241,5 @@ export class Engine {
   /** Counts a frame drawn (a full result or a preview): tests and the webcam wait on it. */
   private frameDrawn(): void {
     engineStatus.setState((now) => ({ frames: now.frames + 1 }));
-  }
-
-  /** Reads the statistics of every attached map canvas once edits pause; a newer frame cancels it. */
-  private scheduleStats(): void {
-    if (this.statsTimer !== null) clearTimeout(this.statsTimer);
-    this.statsTimer = setTimeout(() => {
-      this.statsTimer = null;
-      void this.readStats();
-    }, STATS_DELAY_MS);
-  }
-
-  private async readStats(): Promise<void> {
-    const frame = this.cache.shown;
-    if (!frame || this.scheduler.state !== 'idle') return;
-    const stats = await canvasStats(frame, this.canvases.views());
-    if (frame !== this.cache.shown) return;
-    engineStatus.setState({ stats });
-    const padded = this.cache.layer(LAYER)?.padded;
-    if (padded && !this.scheduler.isRunning()) warmUp(frame, padded, this.warmed);
   }
 }

@@ -8,7 +8,7 @@ import { layerInput } from '../core/index.ts';
 import { yieldToPage } from './yieldToPage.ts';
 
 /** Pixels per band: a band's read and conversion is one task; a quarter of a 1024² image. */
-export const BAND_PIXELS = 1 << 18;
+const BAND_PIXELS = 1 << 18;
 
 /** Something to read rows of pixels from: ImageData as is, or a 2D canvas holding the image. */
 export type PixelSource = ImageData | OffscreenCanvasRenderingContext2D;

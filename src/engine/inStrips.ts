@@ -23,16 +23,16 @@ import { maybeFailCompute } from './testHooks.ts';
 import { yieldToPage } from './yieldToPage.ts';
 
 /** A frame estimated (from the last frame's pace) above this is large. */
-export const LARGE_FRAME_MS = 1000;
+const LARGE_FRAME_MS = 1000;
 /** Without a pace that tells (a new image), a layer over this many multiply-adds is large... */
-export const LARGE_FRAME_MACS = 2 ** 30;
+const LARGE_FRAME_MACS = 2 ** 30;
 /** ...and so is an image of this many pixels or more. */
 export const LARGE_IMAGE_PIXELS = 2048 * 2048;
 /** Multiply-adds per strip: a task of a few tens of milliseconds on tfjs wasm without a GPU. */
 export const STRIP_MACS = 2 ** 26;
 
 /** How many values the layer's maps hold: output rows × columns × maps. */
-export function mapValues(geometry: LayerGeometry): number {
+function mapValues(geometry: LayerGeometry): number {
   const { conv } = geometry;
   return conv.height * conv.width * conv.maps;
 }

@@ -1,7 +1,7 @@
 /** The page's one engine, bound to the store, and the one owner of its tfjs backend. */
 import * as tf from '@tensorflow/tfjs-core';
 import { raise, store } from '../store/index.ts';
-import { formatBytes, MEMORY_LIMIT, whatFits } from './budget.ts';
+import { formatBytes, MEMORY_LIMIT_BYTES, whatFits } from './budget.ts';
 import { BackendLifecycle } from './backendLifecycle.ts';
 import { Engine } from './engine.ts';
 import { exposeTensorCount } from './testHooks.ts';
@@ -21,7 +21,7 @@ export const engine: Engine = new Engine(
     const fit = whatFits(spec, height, width);
     const params = {
       size: formatBytes(bytes),
-      limit: formatBytes(MEMORY_LIMIT),
+      limit: formatBytes(MEMORY_LIMIT_BYTES),
       width,
       height,
       filters: fit.filters,

@@ -1,7 +1,6 @@
 /**
  * Shader warm-up on webgl. tfjs compiles a WebGL program the first time an op runs with new shapes or
- * settings: measured on SwiftShader (the 28 × 28 sample), the first switch to ReLU took 269 ms and later
- * ones 97 ms. Once edits pause, `warmUp` runs, on the current frame's shapes and nothing drawn, what the
+ * settings, which makes the first edit of each kind much slower than later ones. Once edits pause, `warmUp` runs, on the current frame's shapes and nothing drawn, what the
  * next likely edits would compile: the layer of one filter alone (an edit to one filter of several
  * computes that, see filterChanges.ts); every activation, with both poolings after it and a map cut
  * out for drawing, on the maps of both; both poolings with the other pool padding; and the input padded

@@ -1,7 +1,7 @@
 /** The backend rule (src/engine/backendChoice.ts) on simulated timings, both ways. */
 import { describe, expect, it } from 'vitest';
 import { chooseBackend, median } from '../../src/engine/backendChoice.ts';
-import { LARGE_WORK, predictAll, predictMs, SMALL_WORK } from '../../src/engine/costModel.ts';
+import { LARGE_MACS, predictAll, predictMs, SMALL_MACS } from '../../src/engine/costModel.ts';
 
 describe('chooseBackend', () => {
   it('software WebGL tied with wasm: wasm', () => {
@@ -62,13 +62,13 @@ describe('cost model', () => {
       webgl: [{ small: 2, large: 22 }],
       wasm: [{ small: 7, large: 22 }],
     };
-    expect(predictMs({ small: 2, large: 22 }, SMALL_WORK)).toBeCloseTo(2);
-    expect(predictMs({ small: 2, large: 22 }, LARGE_WORK)).toBeCloseTo(22);
-    const big = predictAll(model, LARGE_WORK * 16);
+    expect(predictMs({ small: 2, large: 22 }, SMALL_MACS)).toBeCloseTo(2);
+    expect(predictMs({ small: 2, large: 22 }, LARGE_MACS)).toBeCloseTo(22);
+    const big = predictAll(model, LARGE_MACS * 16);
     expect(big.webgl?.[0]).toBeGreaterThan(big.wasm?.[0] ?? Infinity);
     expect(chooseBackend(big, false).name).toBe('wasm');
     // Hardware webgl with a flat line (overhead only) wins at every size.
     const gpu = { webgl: [{ small: 5, large: 5 }], wasm: [{ small: 1, large: 20 }] };
-    expect(chooseBackend(predictAll(gpu, LARGE_WORK * 16), false).name).toBe('webgl');
+    expect(chooseBackend(predictAll(gpu, LARGE_MACS * 16), false).name).toBe('webgl');
   });
 });

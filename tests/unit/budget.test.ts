@@ -1,7 +1,13 @@
 /** Estimating a frame before computing it (src/engine/budget.ts). */
 import { describe, expect, it } from 'vitest';
 import { defaultSpec, type LayerSpec } from '../../src/core/index.ts';
-import { estimate, formatBytes, MEMORY_LIMIT, TENSOR_LIMIT, whatFits } from '../../src/engine/budget.ts';
+import {
+  estimate,
+  formatBytes,
+  MEMORY_LIMIT_BYTES,
+  TENSOR_LIMIT_BYTES,
+  whatFits,
+} from '../../src/engine/budget.ts';
 
 function layer(filters: number, size: number, channels: LayerSpec['channels'] = 'gray'): LayerSpec {
   const depth = channels === 'rgb' ? 3 : 1;
@@ -29,7 +35,7 @@ describe('estimate', () => {
     const spec = layer(16, 11);
     const e = estimate(spec, 4096, 4096, 1e-6);
     expect(e.fits).toBe(false);
-    expect(e.largest).toBeGreaterThan(TENSOR_LIMIT);
+    expect(e.largest).toBeGreaterThan(TENSOR_LIMIT_BYTES);
     const fit = whatFits(spec, 4096, 4096);
     expect(fit.filters).toBeGreaterThanOrEqual(1);
     expect(fit.filters).toBeLessThan(16);
@@ -44,7 +50,7 @@ describe('estimate', () => {
 
   it('keeps the page’s ordinary large cases: 4096² RGB with 4 filters of 3 × 3 fits', () => {
     expect(estimate(layer(4, 3, 'rgb'), 4096, 4096, 0).fits).toBe(true);
-    expect(estimate(layer(1, 3), 4096, 4096, 0).bytes).toBeLessThan(MEMORY_LIMIT);
+    expect(estimate(layer(1, 3), 4096, 4096, 0).bytes).toBeLessThan(MEMORY_LIMIT_BYTES);
   });
 
   it('times the work: multiply-adds × the pace', () => {
