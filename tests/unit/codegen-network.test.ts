@@ -58,7 +58,7 @@ describe('the tfjs network code computes what the page computes', () => {
     await expectNetworkSnippetComputes(c, c.name);
   });
 
-  it(`on ${RUNS} random networks (seed ${SEED}), those that fit their image, every layer`, async () => {
+  it(`on ${RUNS} random networks (a new sample each run; failures name FC_SEED), those that fit their image, every layer`, async () => {
     const cases = randomNetworkCodeCases(RUNS, SEED);
     expect(cases.length).toBeGreaterThan(RUNS / 4);
     for (const c of cases)

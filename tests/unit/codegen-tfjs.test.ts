@@ -82,7 +82,7 @@ describe('the tfjs snippet computes what the page computes', () => {
     );
   });
 
-  it(`on ${RUNS} random specs (seed ${SEED}), against the core`, async () => {
+  it(`on ${RUNS} random specs (a new sample each run; failures name FC_SEED), against the core`, async () => {
     const cases = randomLayerCodeCases(RUNS, SEED);
     expect(cases.length).toBeGreaterThan(RUNS / 3);
     for (const c of cases) {

@@ -86,7 +86,7 @@ describe('the generated PyTorch code computes what the page computes', () => {
     check(c, c.name);
   });
 
-  it(`on ${RUNS} random specs (seed ${SEED}), those with a feature map`, (ctx) => {
+  it(`on ${RUNS} random specs (a new sample each run; failures name FC_SEED), those with a feature map`, (ctx) => {
     if (run.missing !== undefined) ctx.skip(torchMissingNote(run.missing));
     expect(randoms.length).toBeGreaterThan(RUNS / 3);
     const failures: string[] = [];

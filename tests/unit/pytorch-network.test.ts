@@ -118,7 +118,7 @@ describe('the generated PyTorch network code computes what the page computes', (
     check(c, c.name);
   });
 
-  it(`on ${RUNS} random networks (seed ${SEED}), those that fit their image, every layer`, (ctx) => {
+  it(`on ${RUNS} random networks (a new sample each run; failures name FC_SEED), those that fit their image, every layer`, (ctx) => {
     if (run.missing !== undefined) ctx.skip(torchMissingNote(run.missing));
     expect(cases.length).toBeGreaterThan(RUNS / 4);
     const failures: string[] = [];
