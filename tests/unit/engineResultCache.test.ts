@@ -57,6 +57,7 @@ function recordingRun(padded: tf.Tensor3D) {
   return { run, asked };
 }
 
+/** A cache over a test image, with a recording run on its padded input; `done()` disposes both. */
 function setup(spec: LayerSpec) {
   const image = tf.tensor3d(
     Float32Array.from({ length: H * W * 3 }, (_, i) => (i * 37) % 256),
@@ -65,14 +66,17 @@ function setup(spec: LayerSpec) {
   const cache = new ResultCache();
   const geometry = layerGeometry(spec, H, W);
   const padded = cache.prepared.paddedOf(image, spec.channels, geometry.pads, spec.padMode).tensor;
-  return { image, cache, geometry, padded };
+  const done = () => {
+    cache.clear();
+    image.dispose();
+  };
+  return { image, cache, geometry, padded, ...recordingRun(padded), done };
 }
 
 describe('ResultCache', () => {
   it('computes nothing for the same spec, one filter alone for its edit, the whole layer otherwise', async () => {
     const spec = twoFilters();
-    const { image, cache, geometry, padded } = setup(spec);
-    const { run, asked } = recordingRun(padded);
+    const { cache, geometry, padded, run, asked, done } = setup(spec);
 
     const first = await cache.update(0, padded, spec, geometry, run);
     expect(asked).toEqual([{ filters: 2, maps: 2 }]);
@@ -102,28 +106,23 @@ describe('ResultCache', () => {
     expect(first?.featureMaps.isDisposed).toBe(true);
     expect(asked[2]).toEqual({ filters: 2, maps: 2 });
     expect(cache.layer(0)?.patches.size).toBe(0);
-
-    cache.clear();
-    image.dispose();
+    done();
   });
 
   it('keeps nothing from a superseded run, and leaves the results it had', async () => {
     const spec = twoFilters();
-    const { image, cache, geometry, padded } = setup(spec);
-    const { run } = recordingRun(padded);
+    const { cache, geometry, padded, run, done } = setup(spec);
     const first = await cache.update(0, padded, spec, geometry, run);
     const relu: LayerSpec = { ...spec, activation: 'relu' };
     expect(await cache.update(0, padded, relu, geometry, async () => null)).toBeNull();
     expect(cache.layer(0)?.outputs).toBe(first);
     expect(cache.layer(0)?.spec).toBe(spec);
-    cache.clear();
-    image.dispose();
+    done();
   });
 
   it('is keyed by layer: a change to layer k drops the layers after it and the frame on screen', async () => {
     const spec = twoFilters();
-    const { image, cache, geometry, padded } = setup(spec);
-    const { run } = recordingRun(padded);
+    const { cache, geometry, padded, run, done } = setup(spec);
     await cache.update(0, padded, spec, geometry, run);
     await cache.update(1, padded, spec, geometry, run);
     await cache.update(2, padded, spec, geometry, run);
@@ -141,25 +140,17 @@ describe('ResultCache', () => {
     expect(cache.layer(2)).toBeUndefined();
     expect(third?.featureMaps.isDisposed).toBe(true);
     expect(cache.shown).toBeNull();
-    cache.clear();
-    image.dispose();
+    done();
   });
 
-  it('disposes every tensor it made on clear (nothing leaked over many edits)', async () => {
+  it('disposes every tensor it kept on clear (nothing leaked over many edits)', async () => {
     const spec = twoFilters();
-    const image = tf.tensor3d(
-      Float32Array.from({ length: H * W * 3 }, (_, i) => (i * 11) % 256),
-      [H, W, 3],
-    );
     const before = tf.memory().numTensors;
-    const cache = new ResultCache();
-    const geometry = layerGeometry(spec, H, W);
+    const { image, cache, geometry, padded, run, done } = setup(spec);
     let next = spec;
     let patches = 0;
     // Edits to one filter at a time (patches), with the whole layer again every fifth edit.
     for (let i = 1; i <= 13; i++) {
-      const padded = cache.prepared.paddedOf(image, spec.channels, geometry.pads, spec.padMode).tensor;
-      const { run } = recordingRun(padded);
       const filters = next.filters.map((f, j) => (j === i % 2 ? { ...f, bias: i } : f));
       next = { ...next, filters, activation: i % 5 === 0 ? 'relu' : next.activation };
       await cache.update(0, padded, next, geometry, run);
@@ -168,8 +159,7 @@ describe('ResultCache', () => {
     }
     expect(patches, 'edits that made patches').toBe(2);
     expect(cache.layer(0)?.patches.size, 'patches kept at the end').toBeGreaterThan(0);
-    cache.clear();
+    done();
     expect(tf.memory().numTensors).toBe(before);
-    image.dispose();
   });
 });
