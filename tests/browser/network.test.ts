@@ -16,16 +16,9 @@ import {
   SpecError,
 } from '../../src/core/index.ts';
 import { startBackend } from '../../src/engine/backend.ts';
-import { referenceNetwork, type HwcArray } from '../reference/convLoop.ts';
-import { expectClose, FIXTURE_TOLERANCE } from '../support/fixtures.ts';
+import { referenceNetwork } from '../reference/convLoop.ts';
 import { networkCase } from '../support/networkArbitraries.ts';
-
-/** As the unit test: the allowed error grows with the stage's largest value (deep float32 sums). */
-function tolerance(want: HwcArray): typeof FIXTURE_TOLERANCE {
-  let scale = 0;
-  for (const v of want.data) scale = Math.max(scale, Math.abs(v));
-  return { ...FIXTURE_TOLERANCE, abs: FIXTURE_TOLERANCE.abs + 4e-6 * scale };
-}
+import { expectNetworkMatch } from '../support/networkMatch.ts';
 
 /** Networks that have a result on their image, the same sample on both backends. */
 const CASES = fc
@@ -62,21 +55,7 @@ describe.each(['webgl', 'wasm'] as const)('runNetwork on %s', (backend) => {
         expect(tf.memory().numTensors - before, 'four tensors per layer, nothing else kept').toBe(
           4 * net.layers.length,
         );
-        for (const [i, out] of outputs.entries()) {
-          const want = reference[i]!;
-          for (const [name, tensor, expected] of [
-            ['featureMaps', out.featureMaps, want.conv],
-            ['maxPool', out.maxPool, want.maxpool],
-            ['avgPool', out.avgPool, want.avgpool],
-          ] as const) {
-            const label = `${backend} layer ${i + 1} of ${net.layers.length} ${name}`;
-            expect(tensor.shape, label).toEqual(expected.shape);
-            expectClose(await tensor.data(), expected.data, tolerance(expected), {
-              label,
-              shape: expected.shape,
-            });
-          }
-        }
+        await expectNetworkMatch(outputs, reference, backend);
       } finally {
         disposeNetworkOutputs(outputs);
         input.dispose();

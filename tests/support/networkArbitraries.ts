@@ -6,27 +6,10 @@
  * that have none are kept (the tests check that core and reference refuse them together).
  */
 import fc from 'fast-check';
-
-const pair = (min: number, max: number) => fc.tuple(fc.integer({ min, max }), fc.integer({ min, max }));
-/** Multiples of 1/4 up to ±2: exact in float32, so sums stay exact but for luma and averages. */
-const weight = fc.integer({ min: -8, max: 8 }).map((v) => v / 4);
+import { imageOf, layerFields, layerSpecOf } from './arbitraries.ts';
 
 const layerLayout = fc.record({
-  kh: fc.integer({ min: 1, max: 3 }),
-  kw: fc.integer({ min: 1, max: 3 }),
-  filters: fc.integer({ min: 1, max: 3 }),
-  threeD: fc.boolean(),
-  flip: fc.boolean(),
-  stride: pair(1, 2),
-  dilation: pair(1, 2),
-  padding: fc.oneof(
-    fc.constantFrom('valid', 'same'),
-    fc.integer({ min: 0, max: 2 }),
-    fc.tuple(...Array.from({ length: 4 }, () => fc.integer({ min: 0, max: 2 }))),
-  ),
-  padMode: fc.constantFrom('zeros', 'reflect', 'replicate'),
-  activation: fc.constantFrom('none', 'relu', 'abs', 'clip'),
-  pool: fc.record({ size: pair(1, 2), stride: pair(1, 2), padding: fc.constantFrom('valid', 'same') }),
+  ...layerFields({ kernel: 3, filters: 3, step: 2, pad: 2, pool: 2, poolStride: 2 }),
   output: fc.constantFrom('maxpool', 'avgpool', 'conv'),
 });
 
@@ -46,33 +29,16 @@ export const networkCase = networkLayout.chain((n) => {
     depths.push(depth);
     depth = l.filters * (i === 0 && n.channels === 'rgb-per-channel' ? 3 : 1);
   });
-  const layers = n.layers.map((l, i) => {
-    const cell: fc.Arbitrary<number | number[]> = l.threeD
-      ? fc.array(weight, { minLength: depths[i], maxLength: depths[i] })
-      : weight;
-    const weights = fc.array(fc.array(cell, { minLength: l.kw, maxLength: l.kw }), {
-      minLength: l.kh,
-      maxLength: l.kh,
-    });
-    const filter = fc.record({ weights, bias: fc.integer({ min: -40, max: 40 }).map((b) => b / 2) });
-    return fc.array(filter, { minLength: l.filters, maxLength: l.filters }).map((filters) => ({
+  // Weights up to ±2 and biases up to ±20: values stay moderate through four layers.
+  const layers = n.layers.map((l, i) =>
+    layerSpecOf(l, depths[i] ?? 1, 2, 20).map((spec) => ({
       ...(i === 0 ? { channels: n.channels } : {}),
-      filters,
-      flip: l.flip,
-      stride: l.stride,
-      dilation: l.dilation,
-      padding: l.padding,
-      padMode: l.padMode,
-      activation: l.activation,
-      pool: l.pool,
+      ...spec,
       output: l.output,
-    }));
-  });
-  const pixels = n.height * n.width * 3;
+    })),
+  );
   return fc.record({
     spec: fc.tuple(...layers).map((list) => ({ layers: list })),
-    image: fc
-      .array(fc.integer({ min: 0, max: 255 }), { minLength: pixels, maxLength: pixels })
-      .map((data) => ({ shape: [n.height, n.width, 3] as [number, number, number], data })),
+    image: imageOf(n.height, n.width),
   });
 });

@@ -18,15 +18,10 @@ import {
   SpecError,
   type NetworkSpec,
 } from '../../src/core/index.ts';
-import {
-  ReferenceRefusal,
-  referenceNetwork,
-  type HwcArray,
-  type RefusalReason,
-} from '../reference/convLoop.ts';
+import { ReferenceRefusal, referenceNetwork, type RefusalReason } from '../reference/convLoop.ts';
 import { explainPixel } from '../../src/core/explain.ts';
 import { networkCase } from '../support/networkArbitraries.ts';
-import { expectClose, FIXTURE_TOLERANCE } from '../support/fixtures.ts';
+import { expectNetworkMatch } from '../support/networkMatch.ts';
 
 /** fast-check runs per property; FC_RUNS raises it for a longer hunt. */
 const RUNS = Number(process.env.FC_RUNS ?? 300);
@@ -38,16 +33,6 @@ const FIELD_OF_REASON: Record<RefusalReason, RegExp> = {
   'conv-no-output': /^filters$/,
   'pool-no-output': /^pool\.size$/,
 };
-
-/**
- * Float32 sums over a deep stack lose more than one layer's: the allowed error grows with the largest
- * value of the stage (cancellation leaves small results of large terms).
- */
-function tolerance(want: HwcArray): typeof FIXTURE_TOLERANCE {
-  let scale = 0;
-  for (const v of want.data) scale = Math.max(scale, Math.abs(v));
-  return { ...FIXTURE_TOLERANCE, abs: FIXTURE_TOLERANCE.abs + 4e-6 * scale };
-}
 
 function refusal(net: NetworkSpec, height: number, width: number): SpecError | null {
   try {
@@ -93,25 +78,7 @@ describe('runNetwork against the plain-loop reference on random networks', () =>
         const input = tf.tensor3d(image.data, image.shape, 'float32');
         const outputs = runNetwork(input, net);
         try {
-          expect(outputs).toHaveLength(net.layers.length);
-          for (const [i, out] of outputs.entries()) {
-            const want = reference[i];
-            if (!want) throw new Error(`no reference for layer ${i + 1}`);
-            const stages = [
-              ['preActivation', out.preActivation, want.preActivation],
-              ['featureMaps', out.featureMaps, want.conv],
-              ['maxPool', out.maxPool, want.maxpool],
-              ['avgPool', out.avgPool, want.avgpool],
-            ] as const;
-            for (const [name, tensor, expected] of stages) {
-              const label = `layer ${i + 1} ${name}`;
-              expect(tensor.shape, `${label} shape`).toEqual(expected.shape);
-              expectClose(await tensor.data(), expected.data, tolerance(expected), {
-                label,
-                shape: expected.shape,
-              });
-            }
-          }
+          await expectNetworkMatch(outputs, reference, 'cpu');
         } finally {
           disposeNetworkOutputs(outputs);
           input.dispose();
