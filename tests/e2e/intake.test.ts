@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { pngFile } from './fixtures.ts';
 import {
   alertText,
+  backendQuery,
   canvas,
   chooseFile,
   differingPixels,
@@ -219,7 +220,8 @@ describe('links', () => {
         /filters\[0\]\.weights\[0\]\[0\]: is 1e\+300, beyond float32/,
       ],
     ] as const) {
-      const { page } = await open({ hash: link });
+      // What the link says is checked, not how it is drawn: wasm, which starts without compiling shaders.
+      const { page } = await open({ query: backendQuery('wasm'), hash: link });
       await expect
         .poll(() => alertText(page))
         .toMatch(/This link could not be opened \(.*\); the defaults are shown instead\./);
