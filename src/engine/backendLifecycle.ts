@@ -24,6 +24,8 @@ function webglCanvas(): HTMLCanvasElement | OffscreenCanvas | null {
 export class BackendLifecycle {
   /** The switch under way (switches queue behind it). */
   private switching: Promise<unknown> = Promise.resolve();
+  /** Settles once start-up has begun tfjs on a backend (or failed to): nothing may touch tfjs before. */
+  private started: Promise<unknown> = new Promise(() => {});
   private stopWatchingContext: () => void = () => {};
   /** Failed frames since the last frame drawn: the heal gives up after two. */
   private failuresInRow = 0;
@@ -34,7 +36,22 @@ export class BackendLifecycle {
    * Starts tfjs on `requested` (the link's `?backend=`) or on the measured choice, then the engine, and
    * keeps the choice right for the work (autoBackend.ts). False, said in an alert, when none starts.
    */
-  async start(requested: BackendName | null): Promise<boolean> {
+  start(requested: BackendName | null): Promise<boolean> {
+    const started = this.begin(requested);
+    this.started = started;
+    return started;
+  }
+
+  /**
+   * Resolves when tensors can be made: start-up done and no switch under way. An image chosen during
+   * start-up (a file picked at once after a reload) waits here instead of reaching tfjs too early.
+   */
+  async ready(): Promise<void> {
+    await this.started;
+    await this.switching;
+  }
+
+  private async begin(requested: BackendName | null): Promise<boolean> {
     try {
       setBackendStatus(await startBackend(requested));
     } catch (error) {

@@ -4,7 +4,7 @@
  * and keeps the previous image, spec and results. A pooling left empty by a small image is no failure:
  * the page says so in place of its maps.
  */
-import { engine } from '../engine/index.ts';
+import { backends, engine } from '../engine/index.ts';
 import type { LayerSpec } from '../core/index.ts';
 import { raise, setImage, specProblem, store, type ImageSource, type Notice } from '../store/index.ts';
 import { decodeImage, ImageError } from './decode.ts';
@@ -55,6 +55,7 @@ export async function loadImage(
     }
   }
   try {
+    await backends.ready();
     if (mine !== generation) return false;
     const meta = { source, sampleId, name, width: decoded.width, height: decoded.height };
     const problem = specProblem(link?.spec ?? store.getState().spec, meta);
