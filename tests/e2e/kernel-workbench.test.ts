@@ -9,7 +9,6 @@ import { describe, expect, it } from 'vitest';
 import { scene } from './fixtures.ts';
 import {
   alertText,
-  backendQuery,
   canvas,
   chooseFile,
   differingPixels,
@@ -44,8 +43,8 @@ function link(spec: object): string {
   return `#spec=${encodeURIComponent(JSON.stringify(spec))}&lang=en`;
 }
 
-async function openWithScene(hash?: string, query?: string): Promise<Page> {
-  const { page } = await open({ ...(hash ? { hash } : {}), ...(query ? { query } : {}) });
+async function openWithScene(hash?: string): Promise<Page> {
+  const { page } = await open(hash ? { hash } : {});
   await redrawAfter(page, () => chooseFile(page, scene('scene.png', 48, 40)), 'choosing scene.png');
   return page;
 }
@@ -531,9 +530,7 @@ describe('the kernel workbench', () => {
   });
 
   it('saves a kernel in the browser, loads it back after a reload, deletes it; corrupt storage is ignored', async () => {
-    // On webgl: on wasm, a file chosen at once after the reload is read before tfjs's backend is ready
-    // (an uncaught error), which is not what this test is about.
-    const page = await openWithScene(undefined, backendQuery('webgl'));
+    const page = await openWithScene();
     // Opened once, the section stays open across the reloads: the link keeps it (open=filter).
     await openSection(page, 'Filter tools');
     await page.getByText('Saved kernels', { exact: true }).click();
