@@ -129,7 +129,13 @@ export class BackendLifecycle {
    * cannot be read (`rebuild`: a lost context, a broken backend), from the still image's CPU copy.
    */
   private switchTo(change: () => Promise<void>, how: 'carry' | 'rebuild' = 'carry'): Promise<void> {
-    const run = this.switching.then(() => this.engine.acrossSwitch(change, how === 'carry'));
+    const run = this.switching
+      .then(() => this.engine.acrossSwitch(change, how === 'carry'))
+      // A webgl backend new to this switch (by hand, re-decided, healed) gets its context watched too;
+      // on a move away from webgl the old watch stays, so a lost context's restore still comes back.
+      .then(() => {
+        if (webglCanvas()) this.watchContext();
+      });
     this.switching = run.catch(() => {});
     return run;
   }
@@ -157,7 +163,7 @@ export class BackendLifecycle {
         tf.registerBackend('webgl', () => new MathBackendWebGL(), 2);
         const status = await startBackend('webgl');
         setBackendStatus({ ...status, reason: 'restored', detail: null });
-      }).then(() => this.watchContext());
+      });
     };
     canvas.addEventListener('webglcontextlost', onLost);
     canvas.addEventListener('webglcontextrestored', onRestored);

@@ -5,7 +5,15 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { isUniform, readCanvas, redrawAfter, shapesOf, statusText, useBrowser } from './support.ts';
+import {
+  backendQuery,
+  isUniform,
+  readCanvas,
+  redrawAfter,
+  shapesOf,
+  statusText,
+  useBrowser,
+} from './support.ts';
 
 const { open } = useBrowser({ backend: 'webgl' });
 
@@ -64,5 +72,25 @@ describe('WebGL context loss', () => {
     await expect.poll(() => statusText(page), { timeout: 30_000 }).toContain('was restored');
     expect(await statusText(page)).toContain('Backend: webgl');
     expect(isUniform(await readCanvas(page, 'Feature map 1')), 'the map is drawn on webgl again').toBe(false);
+  });
+
+  it('also when webgl was chosen by hand after starting on wasm', async () => {
+    const { page } = await open({ initScript: RECORD_CONTEXTS, query: backendQuery('wasm') });
+    expect(await statusText(page)).toContain('Backend: wasm');
+    await redrawAfter(
+      page,
+      () => page.getByRole('combobox', { name: 'Backend' }).selectOption('webgl'),
+      'switching to webgl',
+    );
+    expect(await statusText(page)).toContain('Backend: webgl (chosen by hand)');
+
+    await redrawAfter(
+      page,
+      async () => expect(await loseContexts(page), 'the page has a live WebGL context').toBeGreaterThan(0),
+      'losing the WebGL context',
+    );
+    await expect.poll(() => statusText(page), { timeout: 30_000 }).toContain('the WebGL context was lost');
+    expect(await statusText(page)).toContain('Backend: wasm');
+    expect(isUniform(await readCanvas(page, 'Feature map 1')), 'the map is drawn on wasm').toBe(false);
   });
 });
