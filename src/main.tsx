@@ -8,8 +8,8 @@ import { App } from './components/App.tsx';
 import { backends, requestedBackend } from './engine/index.ts';
 import { loadSample } from './image/load.ts';
 import { DEFAULT_SAMPLE_ID, findSample } from './image/samples.ts';
-import { defaultSpec } from './core/index.ts';
 import {
+  defaultNetwork,
   keepLinkInStep,
   linkRefused,
   openFirstLink,
@@ -34,11 +34,11 @@ async function boot(): Promise<void> {
   );
   if (!(await backends.start(requestedBackend(location.search)))) return;
   const sampleId = fromLink.sampleId && findSample(fromLink.sampleId) ? fromLink.sampleId : DEFAULT_SAMPLE_ID;
-  const loaded = await loadSample(sampleId, { spec: store.getState().spec, refused: linkRefused });
+  const loaded = await loadSample(sampleId, { network: store.getState().network, refused: linkRefused });
   if (!loaded && !store.getState().image) {
     // The link's spec does not fit its sample (e.g. a 31x31 kernel on a 28x28 image): open the defaults.
     linkProblem ??= store.getState().error;
-    store.setState({ spec: defaultSpec() });
+    store.setState({ network: defaultNetwork(), editing: 0 });
     await loadSample(DEFAULT_SAMPLE_ID);
   }
   if (linkProblem) raise(linkProblem);

@@ -1,18 +1,17 @@
 import { useMemo } from 'react';
-import { layerGeometry, type LayerGeometry } from '../core/index.ts';
-import { useStore } from '../store/index.ts';
+import type { LayerGeometry } from '../core/index.ts';
+import { geometriesOf, useStore } from '../store/index.ts';
 
-/** Every shape of the layer for the current image, derived from the store (never stored). */
-export function useGeometry(): LayerGeometry | null {
-  const spec = useStore((s) => s.spec);
-  const height = useStore((s) => s.image?.height ?? 0);
-  const width = useStore((s) => s.image?.width ?? 0);
-  return useMemo(() => {
-    if (!height || !width) return null;
-    try {
-      return layerGeometry(spec, height, width);
-    } catch {
-      return null;
-    }
-  }, [spec, height, width]);
+/** Every layer's shapes for the current image, derived from the store (never stored); null without one. */
+export function useGeometries(): LayerGeometry[] | null {
+  const network = useStore((s) => s.network);
+  const image = useStore((s) => s.image);
+  return useMemo(() => geometriesOf({ network, image }), [network, image]);
+}
+
+/** The shapes of layer `layer` (0-based; the edited layer when left out) for the current image. */
+export function useGeometry(layer?: number): LayerGeometry | null {
+  const geometries = useGeometries();
+  const editing = useStore((s) => s.editing);
+  return geometries?.[layer ?? editing] ?? null;
 }

@@ -16,7 +16,9 @@
  */
 import {
   compactSpec,
+  defaultSpec,
   isRecord,
+  kernelShape,
   mapsPerFilter,
   oneOf,
   parseSpec,
@@ -68,6 +70,35 @@ export function linkLayers(layers: readonly NetworkLayer[]): NetworkLayer[] {
     const { inputMaps: _old, ...rest } = layer;
     return before ? { ...rest, inputMaps: layerMaps(before) } : rest;
   });
+}
+
+/**
+ * The layers after an edit that may change a layer's map count (its filters, its channel mode): linked
+ * as `linkLayers` does, and every kh x kw x C filter of a deeper layer given the new depth, slices cut
+ * from the end or zero slices added, so the network still runs (a 2-D filter needs nothing).
+ */
+export function restack(layers: readonly NetworkLayer[]): NetworkLayer[] {
+  return linkLayers(layers).map((layer) => {
+    const depth = layer.inputMaps;
+    if (depth === undefined) return layer;
+    const filters = layer.filters.map((filter) => {
+      const { depth: now } = kernelShape(filter.weights);
+      if (now === 0 || now === depth) return filter;
+      const weights = (filter.weights as number[][][]).map((row) =>
+        row.map((cell) => Array.from({ length: depth }, (_, c) => cell[c] ?? 0)),
+      );
+      return { ...filter, weights };
+    });
+    return { ...layer, filters };
+  });
+}
+
+/**
+ * The layer "Add layer" puts after `before`: the default 3 x 3 kernel (2-D, so the same on every map
+ * fed in) with ReLU, its input the maps `before` makes.
+ */
+export function newLayer(before: LayerSpec): NetworkLayer {
+  return { ...defaultSpec(), activation: 'relu', inputMaps: layerMaps(before), output: DEFAULT_LAYER_OUTPUT };
 }
 
 const NETWORK_FIELDS = ['layers'] as const;
@@ -122,5 +153,20 @@ export function compactNetwork(net: NetworkSpec): CompactNetwork {
       if (layer.output !== DEFAULT_LAYER_OUTPUT) compact.output = layer.output;
       return compact;
     }),
+  };
+}
+
+/**
+ * The network's JSON with every field written out (the "full" export): one layer as the plain layer
+ * spec, more as `{layers}`, a deeper layer without `channels` or `inputMaps` (what `parseNetwork` reads).
+ */
+export function fullNetwork(net: NetworkSpec): LayerSpec | { layers: Array<LayerSpec | Omit<LayerSpec, 'channels'>> } {
+  const [only] = net.layers;
+  if (net.layers.length === 1 && only) {
+    const { output: _output, inputMaps: _maps, ...spec } = only;
+    return spec;
+  }
+  return {
+    layers: net.layers.map(({ inputMaps: _maps, channels, ...rest }, i) => (i === 0 ? { channels, ...rest } : rest)),
   };
 }

@@ -1,24 +1,20 @@
 /**
- * Keeps the measured backend choice right for the image and layer in use: when their work (multiply-
+ * Keeps the measured backend choice right for the image and network in use: when their work (multiply-
  * adds) changes by `REDECIDE_RATIO` or more since the last decision, the rule is applied again on the
  * start-up cost model (no new timing) and the page moves (backendLifecycle.ts) if it picks another backend. A backend
  * forced by the link or chosen by hand is never overridden: only a `measured` status is re-decided.
  */
-import { layerGeometry, multiplyAdds } from '../core/index.ts';
-import { setBackendStatus, store, type BackendStatus } from '../store/index.ts';
+import { networkCost } from '../core/index.ts';
+import { geometriesOf, setBackendStatus, store, type BackendStatus } from '../store/index.ts';
 import { decide, measuredModel, START_MACS } from './backend.ts';
 import type { BackendLifecycle } from './backendLifecycle.ts';
 
 const REDECIDE_RATIO = 2;
 
 function workNow(): number | null {
-  const { spec, image } = store.getState();
-  if (!image) return null;
-  try {
-    return multiplyAdds(spec, layerGeometry(spec, image.height, image.width));
-  } catch {
-    return null;
-  }
+  const state = store.getState();
+  const geometries = geometriesOf(state);
+  return geometries && networkCost(state.network, geometries).total.multiplyAdds;
 }
 
 /** Starts following the store; returns a function that stops. */
@@ -48,6 +44,6 @@ export function followWorkload(backends: BackendLifecycle): () => void {
   };
   check();
   return store.subscribe((state, previous) => {
-    if (state.image !== previous.image || state.spec !== previous.spec) check();
+    if (state.image !== previous.image || state.network !== previous.network) check();
   });
 }

@@ -7,8 +7,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import { defaultSpec } from '../core/index.ts';
-import { raise, setBackendStatus, store, type BackendName, type BackendStatus } from '../store/index.ts';
+import { defaultNetwork, raise, setBackendStatus, store, type BackendName, type BackendStatus } from '../store/index.ts';
 import { followWorkload } from './autoBackend.ts';
 import { BACKENDS, measuredModel, rebuildBackend, startBackend, switchBackend } from './backend.ts';
 import { msPerMac } from './costModel.ts';
@@ -96,7 +95,7 @@ export class BackendLifecycle {
       raise({ key: 'error.backend', params: { backend: name, detail } });
       return;
     }
-    const good = this.failuresInRow === 1 ? this.engine.lastGoodSpec : null;
+    const good = this.failuresInRow === 1 ? this.engine.lastGoodNetwork : null;
     let now: BackendName = name;
     await this.switchTo(async () => {
       for (const candidate of [name, ...BACKENDS.filter((b) => b !== name)]) {
@@ -111,7 +110,7 @@ export class BackendLifecycle {
     }, 'rebuild');
     if (now !== name)
       setBackendStatus({ ...store.getState().backend, name: now, reason: 'fallback', detail });
-    store.setState({ spec: good ?? defaultSpec() });
+    store.setState({ network: good ?? defaultNetwork(), editing: 0 });
     raise({ key: 'error.healed', params: { backend: name, detail } });
   }
 

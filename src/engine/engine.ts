@@ -7,8 +7,8 @@
  * preview (dragPreview.ts), the canvases (canvases.ts), its pace (pace.ts) and what runs once edits
  * pause (onPause.ts: statistics, warm-up). Which backend it runs on is backendLifecycle.ts's.
  */
-import { layerGeometry, type LayerSpec } from '../core/index.ts';
-import type { State } from '../store/index.ts';
+import { layerGeometry, type NetworkSpec } from '../core/index.ts';
+import { layerOf, type State } from '../store/index.ts';
 import type { StoreApi } from 'zustand/vanilla';
 import { Canvases } from './canvases.ts';
 import { DragPreview } from './dragPreview.ts';
@@ -74,9 +74,9 @@ export class Engine {
     this.good = new LastGood(store, onRefuse);
   }
 
-  /** The spec of the last frame drawn, or null before the first. */
-  get lastGoodSpec(): LayerSpec | null {
-    return this.good.spec;
+  /** The network of the last frame drawn, or null before the first. */
+  get lastGoodNetwork(): NetworkSpec | null {
+    return this.good.network;
   }
 
   /** Milliseconds per multiply-add of the backend in use (costModel.ts), until a large frame measures it. */
@@ -94,7 +94,7 @@ export class Engine {
     this.unsubscribe?.();
     this.unsubscribe = this.store.subscribe((state, last) => {
       if (
-        state.spec !== last.spec ||
+        state.network !== last.network ||
         state.mapDisplay !== last.mapDisplay ||
         state.image !== last.image ||
         state.dragging !== last.dragging
@@ -113,7 +113,7 @@ export class Engine {
   /** The layer input's values on the CPU, read back once per image and channel mode; null without an image. */
   readInput(): Promise<InputValues> | null {
     const image = this.image.tensor;
-    return image && this.cache.inputValuesOf(image, this.store.getState().spec.channels);
+    return image && this.cache.inputValuesOf(image, layerOf(this.store.getState(), 0).channels);
   }
 
   /**
@@ -168,10 +168,12 @@ export class Engine {
     const image = this.image.tensor;
     if (!image) return;
     try {
-      const { spec, mapDisplay, dragging } = this.store.getState();
+      const state = this.store.getState();
+      const { network, mapDisplay, dragging } = state;
+      const spec = layerOf(state, LAYER);
       const [height, width] = image.shape;
       const geometry = layerGeometry(spec, height, width);
-      if (!this.good.admits(spec, image, this.pace.msPerMac)) return;
+      if (!this.good.admits(network, image, this.pace.msPerMac)) return;
       const { prepared } = this.cache;
       const fresh = !prepared.holds(image, spec.channels);
       const input = prepared.inputOf(image, spec.channels);
@@ -226,7 +228,7 @@ export class Engine {
       });
       if (!drawn) return;
       if (done) this.pace.record(performance.now() - started, done.values, done.macs, STRIP_MACS);
-      this.good.spec = spec;
+      this.good.network = network;
       this.preview.end();
       this.frameDrawn();
       this.onPause.frameDrawn();

@@ -5,8 +5,8 @@
  * the page says so in place of its maps.
  */
 import { backends, engine } from '../engine/index.ts';
-import type { LayerSpec } from '../core/index.ts';
-import { raise, setImage, specProblem, store, type ImageSource, type Notice } from '../store/index.ts';
+import type { NetworkSpec } from '../core/index.ts';
+import { networkProblem, raise, setImage, store, type ImageSource, type Notice } from '../store/index.ts';
 import { decodeImage, ImageError } from './decode.ts';
 import { findSample, sampleUrl } from './samples.ts';
 
@@ -14,7 +14,7 @@ let generation = 0;
 
 /** A link's spec to load the image with (instead of the page's), and the notice if it does not fit. */
 export interface LinkLoad {
-  spec: LayerSpec;
+  network: NetworkSpec;
   refused: (detail: string) => Notice;
 }
 
@@ -58,7 +58,7 @@ export async function loadImage(
     await backends.ready();
     if (mine !== generation) return false;
     const meta = { source, sampleId, name, width: decoded.width, height: decoded.height };
-    const problem = specProblem(link?.spec ?? store.getState().spec, meta);
+    const problem = networkProblem(link?.network ?? store.getState().network, meta);
     if (problem) {
       raise(
         link
@@ -68,7 +68,7 @@ export async function loadImage(
       return false;
     }
     engine.setImage(decoded.bitmap);
-    setImage(meta, link?.spec);
+    setImage(meta, link?.network);
     return true;
   } finally {
     decoded.bitmap.close();

@@ -7,7 +7,7 @@
  * size of one filter (resizing, a preset of another size, loading a saved kernel) resizes every filter,
  * centre-aligned (see `resizeGrid`).
  */
-import type { LayerSpec, Weights } from '../core/index.ts';
+import { inputDepth, isDepthwise, type LayerSpec, type Weights } from '../core/index.ts';
 import {
   applyOp,
   depthOf,
@@ -23,7 +23,7 @@ import {
   type KernelOp,
 } from '../kernels/ops.ts';
 import { SOBEL_X_GRID, SOBEL_Y_GRID } from '../kernels/presets.ts';
-import { raise, store, updateSpec } from './store.ts';
+import { editedSpec, raise, store, updateSpec } from './store.ts';
 
 /** Most filters the editor lets a person add (the core allows MAX_FILTERS). */
 export const MAX_EDITOR_FILTERS = 16;
@@ -76,13 +76,13 @@ export function resizeKernels(kh: number, kw: number): boolean {
 }
 
 function currentSize(): [number, number] {
-  const first = store.getState().spec.filters[0];
+  const first = editedSpec(store.getState()).filters[0];
   return first ? sizeOf(first.weights) : [3, 3];
 }
 
 /** Appends an identity filter of the current size; returns its index, or -1 when refused. */
 export function addFilter(): number {
-  const count = store.getState().spec.filters.length;
+  const count = editedSpec(store.getState()).filters.length;
   if (count >= MAX_EDITOR_FILTERS) return -1;
   const [kh, kw] = currentSize();
   return updateSpec((draft) => void draft.filters.push({ weights: identity(kh, kw), bias: 0 })) ? count : -1;
@@ -90,7 +90,7 @@ export function addFilter(): number {
 
 /** Inserts a copy of filter `index` right after it; returns the copy's index, or -1 when refused. */
 export function duplicateFilter(index: number): number {
-  const { filters } = store.getState().spec;
+  const { filters } = editedSpec(store.getState());
   if (filters.length >= MAX_EDITOR_FILTERS || !filters[index]) return -1;
   return updateSpec((draft) => {
     const copy = structuredClone(draft.filters[index]);
@@ -102,7 +102,7 @@ export function duplicateFilter(index: number): number {
 
 /** Removes filter `index`; the last filter cannot be removed. */
 export function removeFilter(index: number): boolean {
-  const { filters } = store.getState().spec;
+  const { filters } = editedSpec(store.getState());
   if (filters.length <= 1 || !filters[index]) return false;
   return updateSpec((draft) => void draft.filters.splice(index, 1));
 }
@@ -134,7 +134,7 @@ export function opProblem(spec: LayerSpec, index: number, op: KernelOp): 'zeroSu
 
 /** Applies a kernel operation (ops.ts) to filter `index`, in every channel. */
 export function applyKernelOp(index: number, op: KernelOp, random: () => number = Math.random): boolean {
-  const spec = store.getState().spec;
+  const spec = editedSpec(store.getState());
   const weights = spec.filters[index]?.weights;
   if (!weights || opProblem(spec, index, op)) return false;
   const next = applyOp(weights, op, random);
@@ -150,10 +150,10 @@ export function applyKernelOp(index: number, op: KernelOp, random: () => number 
  * size differs, the other filters are resized to match (centre-aligned).
  */
 export function setFilterWeights(index: number, weights: Weights, bias?: number): boolean {
-  const spec = store.getState().spec;
+  const spec = editedSpec(store.getState());
   if (!spec.filters[index]) return false;
   const depth = depthOf(weights);
-  if (depth > 1 && spec.channels !== 'rgb') {
+  if (depth > 1 && (depth !== inputDepth(spec) || isDepthwise(spec))) {
     raise({ key: 'kernel.needsRgb' });
     return false;
   }

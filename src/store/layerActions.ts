@@ -4,7 +4,6 @@
  * last good spec) what would not run. The conversions they need are pure functions, exported for tests.
  */
 import {
-  layerGeometry,
   type Activation,
   type Channels,
   type Filter,
@@ -14,7 +13,7 @@ import {
   type PoolPadding,
   type Weights,
 } from '../core/index.ts';
-import { store, updateSpec } from './store.ts';
+import { editedSpec, geometriesOf, store, updateSpec } from './store.ts';
 
 // ---------------------------------------------------------------------------------------------------------
 // Pure conversions
@@ -149,20 +148,17 @@ export function setDilation(axis: Axis, n: number): boolean {
 
 /** The pads the current spec uses on the current image (null without an image or with a refused spec). */
 function currentPads(): Sides | null {
-  const { spec, image } = store.getState();
-  const explicit = explicitSides(spec.padding);
+  const state = store.getState();
+  const explicit = explicitSides(editedSpec(state).padding);
   if (explicit) return explicit;
-  if (!image) return null;
-  try {
-    const { top, bottom, left, right } = layerGeometry(spec, image.height, image.width).pads;
-    return [top, bottom, left, right];
-  } catch {
-    return null;
-  }
+  const geometry = geometriesOf(state)?.[state.editing];
+  if (!geometry) return null;
+  const { top, bottom, left, right } = geometry.pads;
+  return [top, bottom, left, right];
 }
 
 export function setPaddingKind(kind: PaddingKind): boolean {
-  const padding = store.getState().spec.padding;
+  const padding = editedSpec(store.getState()).padding;
   if (paddingKind(padding) === kind) return true;
   const next: Padding = kind === 'explicit' ? sidesToPadding(explicitStart(currentPads())) : kind;
   return updateSpec((draft) => void (draft.padding = next));
@@ -170,7 +166,7 @@ export function setPaddingKind(kind: PaddingKind): boolean {
 
 /** Sets one side of an explicit padding (making the padding explicit if it was not). */
 export function setPaddingSide(side: SideName, n: number): boolean {
-  const next: Sides = explicitSides(store.getState().spec.padding) ?? explicitStart(currentPads());
+  const next: Sides = explicitSides(editedSpec(store.getState()).padding) ?? explicitStart(currentPads());
   next[SIDE_NAMES.indexOf(side)] = n;
   return updateSpec((draft) => void (draft.padding = sidesToPadding(next)));
 }

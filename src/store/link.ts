@@ -3,13 +3,13 @@
  * (spec, sample, display, magnitude, language, open sections, lesson step): it is encoded again only
  * when one of them changed, and written only when the text changed, so pointing at a map (the inspector
  * target, also store state) costs nothing. A link opened in a live tab is applied through `applyLink`,
- * the same check as a control's (`specChangeProblem`): refused, it says why and the page keeps its state.
+ * the same check as a control's (`networkChangeProblem`): refused, it says why and the page keeps its state.
  */
-import { defaultSpec, type LayerSpec } from '../core/index.ts';
+import type { NetworkSpec } from '../core/index.ts';
 import { languageStore } from '../i18n/index.ts';
-import { sectionsForSpec, withSections } from './sections.ts';
+import { sectionsForNetwork, withSections } from './sections.ts';
 import { DEFAULT_MAP_DISPLAY, type Notice } from './state.ts';
-import { raise, specChangeProblem, store } from './store.ts';
+import { defaultNetwork, networkChangeProblem, raise, store } from './store.ts';
 import { decodeHash, encodeHash, linkFieldsOf, type HashState, type LinkFields } from './urlHash.ts';
 
 /** The notice for a link refused in a live tab: it says why, and that the setup on the page stays. */
@@ -44,18 +44,19 @@ function currentLinkHash(): string {
  * spec); refused, `refused` says why and nothing changes. Returns whether it was applied.
  */
 function applyLink(parsed: HashState, refused: (detail: string) => Notice): boolean {
-  const { spec: current, image, openSections } = store.getState();
-  const spec = parsed.spec ?? defaultSpec();
-  const problem = specChangeProblem(current, spec, image);
+  const { network: current, image, openSections } = store.getState();
+  const network = parsed.spec ?? defaultNetwork();
+  const problem = networkChangeProblem(current, network, image);
   if (problem) {
     raise(refused(problem.message));
     return false;
   }
   store.setState({
-    spec,
+    network,
+    editing: 0,
     mapDisplay: parsed.mapDisplay ?? DEFAULT_MAP_DISPLAY,
     magnitude: parsed.magnitude ?? false,
-    openSections: withSections(parsed.openSections ?? openSections, sectionsForSpec(spec)),
+    openSections: withSections(parsed.openSections ?? openSections, sectionsForNetwork(network)),
     lesson: parsed.lesson ?? null,
     error: null,
   });
@@ -82,7 +83,7 @@ export function openFirstLink(hash: string): { parsed: HashState; problem: Notic
 export interface SampleLoader {
   exists(sampleId: string): boolean;
   /** Loads the sample with the link's spec, refused (with `refused`'s notice) if it does not fit it. */
-  load(sampleId: string, link: { spec: LayerSpec; refused: (detail: string) => Notice }): Promise<boolean>;
+  load(sampleId: string, link: { network: NetworkSpec; refused: (detail: string) => Notice }): Promise<boolean>;
 }
 
 /**
@@ -104,7 +105,7 @@ export async function openLinkLive(hash: string, samples: SampleLoader): Promise
       raise(linkKept(`sample: there is no sample "${sampleId}"`));
       return false;
     }
-    if (!(await samples.load(sampleId, { spec: parsed.spec ?? defaultSpec(), refused: linkKept })))
+    if (!(await samples.load(sampleId, { network: parsed.spec ?? defaultNetwork(), refused: linkKept })))
       return false;
   }
   return applyLink(parsed, linkKept);

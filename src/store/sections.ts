@@ -3,7 +3,7 @@
  * link as `open=filter,layer`. A spec that uses a folded feature opens the section that holds it, so a
  * link shows why its maps look as they do.
  */
-import type { LayerSpec } from '../core/index.ts';
+import type { LayerSpec, NetworkSpec } from '../core/index.ts';
 import { lessonHash } from '../examples/examples.ts';
 import { store } from './store.ts';
 
@@ -23,6 +23,11 @@ export function sectionsForSpec(spec: LayerSpec): SectionId[] {
     out.push('layer');
   }
   return out;
+}
+
+/** The sections holding what any layer of the network uses beyond the first screen. */
+export function sectionsForNetwork(net: NetworkSpec): SectionId[] {
+  return withSections([], net.layers.flatMap(sectionsForSpec)) as SectionId[];
 }
 
 /** Both lists merged, in page order. */

@@ -3,10 +3,10 @@
  * alert naming the problem and the current spec kept), opening a course-note example through its share
  * link (the same code path as any link: link.ts opens `location.hash`).
  */
-import { compactSpec, defaultSpec, parseSpec, SpecError, type LayerSpec } from '../core/index.ts';
+import { compactNetwork, fullNetwork, parseNetwork, SpecError, type NetworkSpec } from '../core/index.ts';
 import { exampleHash, type CourseExample } from '../examples/examples.ts';
 import { DEFAULT_MAP_DISPLAY, type Notice } from './state.ts';
-import { raise, specChangeProblem, store, updateSpec } from './store.ts';
+import { commitNetwork, defaultNetwork, networkChangeProblem, raise, store } from './store.ts';
 
 /** Largest spec file taken: 64 filters of 31 × 31 × 3 written out fit well within it. */
 export const MAX_SPEC_FILE_BYTES = 2 * 1024 * 1024;
@@ -15,14 +15,14 @@ export type SpecExportKind = 'compact' | 'full';
 
 /** Every setting back to its default (spec, colour scale, magnitude view); the image and language stay. */
 export function resetSettings(): boolean {
-  const applied = updateSpec(() => defaultSpec());
+  const applied = commitNetwork(defaultNetwork().layers, 0);
   if (applied) store.setState({ mapDisplay: DEFAULT_MAP_DISPLAY, magnitude: false, inspect: null });
   return applied;
 }
 
-/** The spec as a JSON file: only what differs from the defaults, or every field. */
-export function specFile(spec: LayerSpec, kind: SpecExportKind): { name: string; json: string } {
-  const value = kind === 'compact' ? compactSpec(spec) : spec;
+/** The network as a JSON file (a plain layer spec for one layer): only what differs from the defaults, or every field. */
+export function specFile(network: NetworkSpec, kind: SpecExportKind): { name: string; json: string } {
+  const value = kind === 'compact' ? compactNetwork(network) : fullNetwork(network);
   return {
     name: kind === 'compact' ? 'kernelscope-spec.json' : 'kernelscope-spec-full.json',
     json: `${JSON.stringify(value, null, 2)}\n`,
@@ -30,26 +30,26 @@ export function specFile(spec: LayerSpec, kind: SpecExportKind): { name: string;
 }
 
 /** Why `text` (the contents of the file `name`) cannot be the spec of the current image, or the spec. */
-export function checkSpecText(text: string, name: string): { spec: LayerSpec } | { notice: Notice } {
+export function checkSpecText(text: string, name: string): { network: NetworkSpec } | { notice: Notice } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     return { notice: { key: 'spec.import.notJson', params: { name, detail: (error as Error).message } } };
   }
-  let spec: LayerSpec;
+  let network: NetworkSpec;
   try {
-    spec = parseSpec(json);
+    network = parseNetwork(json);
   } catch (error) {
     if (!(error instanceof SpecError)) throw error;
     const prefix = `${error.field}: `;
     const detail = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
     return { notice: { key: 'spec.import.invalid', params: { name, field: error.field, detail } } };
   }
-  const { spec: current, image } = store.getState();
-  const problem = specChangeProblem(current, spec, image);
+  const { network: current, image } = store.getState();
+  const problem = networkChangeProblem(current, network, image);
   if (problem) return { notice: { key: 'spec.import.image', params: { name, detail: problem.message } } };
-  return { spec };
+  return { network };
 }
 
 /** Applies a spec file's text, or raises an alert naming the problem and keeps the current spec. */
@@ -59,7 +59,7 @@ export function importSpecText(text: string, name: string): boolean {
     raise(checked.notice);
     return false;
   }
-  store.setState({ spec: checked.spec, error: null });
+  store.setState({ network: checked.network, editing: 0, error: null });
   return true;
 }
 

@@ -1,9 +1,9 @@
 /**
- * The state a person chose, as typed slices: image, layer spec, display, interface. Only serialisable
+ * The state a person chose, as typed slices: image, network, display, interface. Only serialisable
  * inputs: no tensors, no canvases, nothing derivable (shapes come from `layerGeometry` in selectors).
  */
 import type { MessageKey, Params } from '../i18n/index.ts';
-import type { LayerSpec, Stage } from '../core/index.ts';
+import type { NetworkSpec, Stage } from '../core/index.ts';
 import type { MapDisplay } from '../render/colorize.ts';
 import type { SectionId } from './sections.ts';
 
@@ -51,7 +51,10 @@ export interface ImageSlice {
 }
 
 export interface SpecSlice {
-  spec: LayerSpec;
+  /** The network the page computes: 1 to MAX_LAYERS layers (a plain layer spec is a network of one). */
+  network: NetworkSpec;
+  /** The layer (0-based) the kernel editor and the layer controls edit. Not shared. */
+  editing: number;
 }
 
 export interface DisplaySlice {
@@ -66,6 +69,8 @@ export interface DisplaySlice {
 
 /** The output pixel under the pointer (or chosen by keyboard), for the inspector. Transient, not shared. */
 export interface InspectTarget {
+  /** The layer (0-based) of the map pointed at. */
+  layer: number;
   /** The stage whose map m (0-based) the probe points at. */
   stage: Stage;
   map: number;

@@ -4,14 +4,15 @@
  * (open folded sections, the lesson step). Only fields that differ from the defaults are written, so links
  * stay short. Reading validates every field and never evaluates.
  */
-import { compactSpec, parseSpec, type LayerSpec } from '../core/index.ts';
+import { compactNetwork, parseNetwork, type NetworkSpec } from '../core/index.ts';
 import { EXAMPLES } from '../examples/examples.ts';
 import { isLanguage, type Language } from '../i18n/index.ts';
 import { isSection, SECTIONS, type SectionId } from './sections.ts';
 import { DEFAULT_MAP_DISPLAY, MAP_DISPLAYS, type MapDisplay, type State } from './state.ts';
 
 export interface HashState {
-  spec?: LayerSpec;
+  /** `spec=`: a network, or a plain layer spec (a network of one layer). */
+  spec?: NetworkSpec;
   sampleId?: string;
   mapDisplay?: MapDisplay;
   magnitude?: boolean;
@@ -31,7 +32,7 @@ const SAMPLE_ID = /^[a-z0-9-]{1,40}$/;
  * encode only when one changed).
  */
 export interface LinkFields {
-  spec: LayerSpec;
+  network: NetworkSpec;
   /** The built-in sample shown, or null: an image from a file, a paste or the webcam cannot be shared. */
   sampleId: string | null;
   mapDisplay: MapDisplay;
@@ -43,14 +44,14 @@ export interface LinkFields {
 
 /** The link's fields of the page's state; the language is i18n's own. */
 export function linkFieldsOf(state: State, language: Language): LinkFields {
-  const { spec, image, mapDisplay, magnitude, openSections, lesson } = state;
+  const { network, image, mapDisplay, magnitude, openSections, lesson } = state;
   const sampleId = image?.source === 'sample' ? image.sampleId : null;
-  return { spec, sampleId, mapDisplay, magnitude, language, openSections, lesson };
+  return { network, sampleId, mapDisplay, magnitude, language, openSections, lesson };
 }
 
 export function encodeHash(state: LinkFields): string {
   const parts: string[] = [];
-  const spec = compactSpec(state.spec);
+  const spec = compactNetwork(state.network);
   if (Object.keys(spec).length > 0) parts.push(`spec=${encodeURIComponent(JSON.stringify(spec))}`);
   if (state.sampleId) parts.push(`sample=${state.sampleId}`);
   if (state.mapDisplay !== DEFAULT_MAP_DISPLAY) parts.push(`display=${state.mapDisplay}`);
@@ -85,7 +86,7 @@ export function decodeHash(hash: string): HashState {
           throw new HashError('spec: not valid JSON');
         }
         try {
-          out.spec = parseSpec(json);
+          out.spec = parseNetwork(json);
         } catch (error) {
           throw new HashError((error as Error).message);
         }

@@ -11,7 +11,7 @@
  */
 import { engine, onFrameDrawn } from '../engine/index.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { raise, setImage, specProblem, store, type ImageMeta, type Notice } from '../store/index.ts';
+import { networkProblem, raise, setImage, store, type ImageMeta, type Notice } from '../store/index.ts';
 import { setWebcamState, webcamStore } from './store.ts';
 
 /** What the page asks the camera for. */
@@ -124,7 +124,7 @@ export async function startWebcam(): Promise<boolean> {
   }
 
   const meta = metaOf(video);
-  const problem = specProblem(store.getState().spec, meta);
+  const problem = networkProblem(store.getState().network, meta);
   if (problem) {
     releaseVideo(video, stream);
     return giveUp({ key: 'webcam.error.spec', params: { detail: problem.message } });
@@ -273,7 +273,7 @@ function hand(s: Session): void {
   if (video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || video.videoWidth === 0) return;
   if (video.videoWidth !== s.meta.width || video.videoHeight !== s.meta.height) {
     const meta = metaOf(video);
-    const problem = specProblem(store.getState().spec, meta);
+    const problem = networkProblem(store.getState().network, meta);
     if (problem) {
       stopWebcam();
       raise({ key: 'webcam.error.spec', params: { detail: problem.message } });

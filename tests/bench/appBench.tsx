@@ -32,6 +32,7 @@ import {
 const STAGES = ['features', 'maxPool', 'avgPool'] as const;
 import { colorizeValues, countReadbacks, resetReadbackCounts } from '../../src/render/index.ts';
 import {
+  editedSpec,
   resizeKernels,
   setBackendStatus,
   setFilterCell,
@@ -133,7 +134,8 @@ function mapValues(array: HwcArray, m: number): Float32Array {
 
 /** One redraw by the plain loop: the whole layer, then every canvas the App shows. */
 function jsRender(): void {
-  const { spec, mapDisplay } = store.getState();
+  const { mapDisplay } = store.getState();
+  const spec = editedSpec(store.getState());
   const out = referenceLayer({ shape: [imageSize, imageSize, 3], data: rgbPixels }, spec);
   const input = canvases.get('input');
   if (input) {
@@ -173,7 +175,7 @@ function jsRender(): void {
 function startJs(): void {
   let last = store.getState();
   store.subscribe((state) => {
-    if (state.spec === last.spec && state.image === last.image && state.mapDisplay === last.mapDisplay)
+    if (state.network === last.network && state.image === last.image && state.mapDisplay === last.mapDisplay)
       return;
     last = state;
     if (jsPending) return;

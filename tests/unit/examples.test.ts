@@ -5,13 +5,21 @@
 import { readFileSync } from 'node:fs';
 import { PNG } from 'pngjs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { compactSpec, defaultSpec, layerGeometry, parseSpec } from '../../src/core/index.ts';
+import {
+  compactSpec,
+  defaultSpec,
+  layerGeometry,
+  networkOf,
+  parseNetwork,
+  parseSpec,
+} from '../../src/core/index.ts';
 import { EXAMPLES, exampleHash } from '../../src/examples/examples.ts';
 import { examplesReadmeBlock, exampleLink, withExamplesBlock } from '../../src/examples/readme.ts';
 import { MESSAGES } from '../../src/i18n/messages.ts';
 import { findSample } from '../../src/image/samples.ts';
 import {
   checkSpecText,
+  editedSpec,
   importSpecText,
   resetSettings,
   resetStore,
@@ -86,7 +94,7 @@ describe('course-note examples', () => {
     '%s: its link decodes to its spec and sample',
     (_id, example) => {
       const decoded = decodeHash(`#${exampleHash(example)}`);
-      expect(decoded.spec).toEqual(parseSpec(example.spec));
+      expect(decoded.spec).toEqual(parseNetwork(example.spec));
       expect(decoded.sampleId).toBe(example.sample);
       expect(decoded.magnitude ?? false).toBe(example.magnitude ?? false);
       expect(decoded.language).toBeUndefined();
@@ -127,13 +135,13 @@ describe('spec actions', () => {
 
   it('Reset puts every setting back to the default and keeps the image', () => {
     store.setState({
-      spec: parseSpec({ padding: 'valid', stride: 2, activation: 'relu' }),
+      network: networkOf(parseSpec({ padding: 'valid', stride: 2, activation: 'relu' })),
       mapDisplay: 'minmax',
       magnitude: true,
     });
     expect(resetSettings()).toBe(true);
     const state = store.getState();
-    expect(state.spec).toEqual(defaultSpec());
+    expect(state.network).toEqual(networkOf(defaultSpec()));
     expect(state.mapDisplay).toBe('robust');
     expect(state.magnitude).toBe(false);
     expect(state.image).toEqual(image28);
@@ -141,25 +149,25 @@ describe('spec actions', () => {
 
   it('exports compact and full JSON that parse back to the spec', () => {
     const spec = parseSpec({ padding: 'valid', stride: [2, 1] });
-    const compact = specFile(spec, 'compact');
+    const compact = specFile(networkOf(spec), 'compact');
     expect(compact.name).toBe('kernelscope-spec.json');
     expect(JSON.parse(compact.json)).toEqual({ stride: [2, 1], padding: 'valid' });
     expect(JSON.parse(compact.json)).toEqual(compactSpec(spec));
-    const full = specFile(spec, 'full');
+    const full = specFile(networkOf(spec), 'full');
     expect(Object.keys(JSON.parse(full.json))).toHaveLength(9);
     expect(parseSpec(JSON.parse(full.json))).toEqual(spec);
   });
 
   it('imports a good file', () => {
     expect(importSpecText('{"padding": "valid", "stride": 2}', 'good.json')).toBe(true);
-    expect(store.getState().spec).toEqual(parseSpec({ padding: 'valid', stride: 2 }));
+    expect(store.getState().network).toEqual(networkOf(parseSpec({ padding: 'valid', stride: 2 })));
     expect(store.getState().error).toBeNull();
   });
 
   it('refuses a file that is not JSON, naming it, and keeps the spec', () => {
-    const before = store.getState().spec;
+    const before = editedSpec(store.getState());
     expect(importSpecText('{padding: valid', 'broken.json')).toBe(false);
-    expect(store.getState().spec).toBe(before);
+    expect(editedSpec(store.getState())).toBe(before);
     expect(store.getState().error).toMatchObject({
       key: 'spec.import.notJson',
       params: { name: 'broken.json' },
@@ -180,11 +188,11 @@ describe('spec actions', () => {
 
   it('refuses a spec that leaves no output for the current image', () => {
     const big = Array.from({ length: 31 }, () => Array<number>(31).fill(1));
-    const before = store.getState().spec;
+    const before = editedSpec(store.getState());
     expect(
       importSpecText(JSON.stringify({ filters: [{ weights: big }], padding: 'valid' }), 'big.json'),
     ).toBe(false);
     expect(store.getState().error?.key).toBe('spec.import.image');
-    expect(store.getState().spec).toBe(before);
+    expect(editedSpec(store.getState())).toBe(before);
   });
 });

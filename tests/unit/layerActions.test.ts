@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { layerGeometry, parseSpec, type Filter } from '../../src/core/index.ts';
 import {
   collapseWeights,
+  editedSpec,
   explicitSides,
   explicitStart,
   filtersForChannels,
@@ -32,7 +33,7 @@ import { defaultZoom, zoomCrop } from '../../src/components/layer/paddingCrop.ts
 
 const image28 = { source: 'sample' as const, sampleId: 'x', name: 'boot', width: 28, height: 28 };
 
-const spec = () => store.getState().spec;
+const spec = () => editedSpec(store.getState());
 const error = () => String(store.getState().error?.params?.detail ?? '');
 
 /** A 2 × 2 filter whose R, G, B slices are given as 2 × 2 grids. */

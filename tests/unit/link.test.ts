@@ -4,9 +4,10 @@
  * in the live tab passes the controls' check and, refused, leaves the last good spec and the URL saying so.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { defaultSpec } from '../../src/core/index.ts';
+import { defaultSpec, networkOf } from '../../src/core/index.ts';
 import { setLanguage } from '../../src/i18n/index.ts';
 import {
+  editedSpec,
   keepLinkInStep,
   resetStore,
   setFilterCell,
@@ -57,7 +58,7 @@ describe('the share link in step with the store', () => {
   });
 
   it('pointing at maps (the inspector target) neither encodes nor writes the hash', () => {
-    for (let x = 0; x < 20; x++) setInspect({ stage: 'features', map: 0, y: 3, x, pinned: false });
+    for (let x = 0; x < 20; x++) setInspect({ layer: 0, stage: 'features', map: 0, y: 3, x, pinned: false });
     setInspect(null);
     expect(store.getState().inspect).toBeNull();
     expect(encodeHash).not.toHaveBeenCalled();
@@ -69,7 +70,7 @@ describe('the share link in step with the store', () => {
     expect(encodeHash).toHaveBeenCalledTimes(1);
     expect(replaceState).toHaveBeenCalledTimes(1);
     expect(decodeURIComponent(location.hash)).toContain('[-2,7,2]');
-    setInspect({ stage: 'maxPool', map: 0, y: 1, x: 1, pinned: true });
+    setInspect({ layer: 0, stage: 'maxPool', map: 0, y: 1, x: 1, pinned: true });
     expect(replaceState).toHaveBeenCalledTimes(1);
   });
 
@@ -81,14 +82,14 @@ describe('the share link in step with the store', () => {
   });
 
   it('a live link that empties the pooling is refused: the alert, the last good spec, the URL written back', async () => {
-    const before = store.getState().spec;
+    const before = editedSpec(store.getState());
     const shown = location.hash;
     location.hash = link({ pool: { size: 32 } });
     window.dispatchEvent(new Event('hashchange'));
     await vi.waitFor(() => expect(location.hash).toBe(shown));
     expect(store.getState().error).toMatchObject({ key: 'error.linkKept' });
     expect(String(store.getState().error?.params?.detail)).toMatch(/pooling window is larger/);
-    expect(store.getState().spec).toBe(before);
+    expect(editedSpec(store.getState())).toBe(before);
   });
 
   it('a live link opens the sections its spec uses and keeps those open; one naming a sample loads it first', async () => {
@@ -96,18 +97,18 @@ describe('the share link in step with the store', () => {
     location.hash = `#spec=${encodeURIComponent(JSON.stringify({ filters: [{ weights: [[1]], bias: 3 }] }))}`;
     window.dispatchEvent(new Event('hashchange'));
     await vi.waitFor(() => expect(store.getState().openSections).toEqual(['filter', 'layer']));
-    expect(store.getState().spec.filters[0]?.bias).toBe(3);
+    expect(editedSpec(store.getState()).filters[0]?.bias).toBe(3);
 
     location.hash = '#sample=camera&lesson=2';
     window.dispatchEvent(new Event('hashchange'));
     await vi.waitFor(() => expect(store.getState().lesson).toBe(2));
-    expect(samples.load).toHaveBeenCalledWith('camera', expect.objectContaining({ spec: defaultSpec() }));
+    expect(samples.load).toHaveBeenCalledWith('camera', expect.objectContaining({ network: networkOf(defaultSpec()) }));
   });
 
   it('a live link that fits is applied and the URL then says what the page shows', async () => {
     location.hash = link({ stride: 2 });
     window.dispatchEvent(new Event('hashchange'));
-    await vi.waitFor(() => expect(store.getState().spec.stride).toEqual([2, 2]));
+    await vi.waitFor(() => expect(editedSpec(store.getState()).stride).toEqual([2, 2]));
     expect(store.getState().error).toBeNull();
     expect(samples.load).not.toHaveBeenCalled();
     await vi.waitFor(() =>

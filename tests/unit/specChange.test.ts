@@ -6,16 +6,21 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   checkSpecText,
+  editedSpec,
+  networkChangeProblem,
+  networkProblem,
   openLinkLive,
   resetStore,
   setFilterCell,
   setImage,
-  specChangeProblem,
-  specProblem,
   store,
   updateSpec,
 } from '../../src/store/index.ts';
-import { defaultSpec, parseSpec } from '../../src/core/index.ts';
+import {
+  defaultSpec,
+  networkOf,
+  parseSpec,
+} from '../../src/core/index.ts';
 import { sampleImage } from '../support/sampleImage.ts';
 
 const image = sampleImage;
@@ -28,7 +33,7 @@ describe('a 1 x 1 image', () => {
   beforeEach(() => resetStore());
 
   it('fits the default spec: its pooling is empty, which is no problem for a new image', () => {
-    expect(specProblem(defaultSpec(), image(1, 1))).toBeNull();
+    expect(networkProblem(networkOf(defaultSpec()), image(1, 1))).toBeNull();
   });
 
   it('takes kernel edits while its pooling stays empty, and a pooling that gets output', () => {
@@ -49,9 +54,9 @@ describe('every spec change', () => {
   });
 
   it('a control cannot empty a pooling that has output now', () => {
-    const before = store.getState().spec;
+    const before = editedSpec(store.getState());
     expect(updateSpec((d) => void (d.pool.size = [32, 32]))).toBe(false);
-    expect(store.getState().spec).toBe(before);
+    expect(editedSpec(store.getState())).toBe(before);
   });
 
   it('an imported spec file is checked the same way', () => {
@@ -68,11 +73,11 @@ describe('every spec change', () => {
   ])(
     'a link in a live tab with %s is refused, saying why and that the setup is kept',
     async (_, spec, why) => {
-      const before = store.getState().spec;
+      const before = editedSpec(store.getState());
       expect(await openLinkLive(link(spec, '&sample=fashion-mnist-9'), samples)).toBe(false);
       expect(store.getState().error).toMatchObject({ key: 'error.linkKept' });
       expect(String(store.getState().error?.params?.detail)).toMatch(why);
-      expect(store.getState().spec).toBe(before);
+      expect(editedSpec(store.getState())).toBe(before);
     },
   );
 
@@ -83,22 +88,22 @@ describe('every spec change', () => {
 
   it('a link that fits is applied, and one naming another sample is left to that image', async () => {
     expect(await openLinkLive(link({ stride: 2 }), samples)).toBe(true);
-    expect(store.getState().spec).toEqual(parseSpec({ stride: 2 }));
+    expect(store.getState().network).toEqual(networkOf(parseSpec({ stride: 2 })));
     const load = vi.fn(async () => false);
     expect(await openLinkLive(link({ pool: { size: 32 } }, '&sample=camera'), { ...samples, load })).toBe(
       false,
     );
     expect(load).toHaveBeenCalledWith(
       'camera',
-      expect.objectContaining({ spec: parseSpec({ pool: { size: 32 } }) }),
+      expect.objectContaining({ network: networkOf(parseSpec({ pool: { size: 32 } })) }),
     );
   });
 
   it('specChangeProblem names the emptied pooling; a change that keeps it empty passes', () => {
     const tiny = image(1, 1);
     const bigPool = parseSpec({ pool: { size: 4 } });
-    expect(specChangeProblem(defaultSpec(), bigPool, image(28, 28))).toBeNull();
-    expect(specChangeProblem(defaultSpec(), bigPool, image(3, 3))?.field).toBe('pool.size');
-    expect(specChangeProblem(defaultSpec(), bigPool, tiny)).toBeNull();
+    expect(networkChangeProblem(networkOf(defaultSpec()), networkOf(bigPool), image(28, 28))).toBeNull();
+    expect(networkChangeProblem(networkOf(defaultSpec()), networkOf(bigPool), image(3, 3))?.field).toBe('pool.size');
+    expect(networkChangeProblem(networkOf(defaultSpec()), networkOf(bigPool), tiny)).toBeNull();
   });
 });

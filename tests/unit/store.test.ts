@@ -5,6 +5,7 @@ import {
   applyKernelOp,
   applyPreset,
   duplicateFilter,
+  editedSpec,
   MAX_EDITOR_FILTERS,
   opProblem,
   removeFilter,
@@ -31,14 +32,14 @@ describe('store', () => {
 
   it('applies a valid kernel edit', () => {
     expect(setFilterCell(0, 1, 1, 7)).toBe(true);
-    expect(store.getState().spec.filters[0]?.weights[1]?.[1]).toBe(7);
+    expect(editedSpec(store.getState()).filters[0]?.weights[1]?.[1]).toBe(7);
     expect(store.getState().error).toBeNull();
   });
 
   it('refuses a stride of 0 with an alert naming the field, keeping the last good spec', () => {
-    const before = store.getState().spec;
+    const before = editedSpec(store.getState());
     expect(updateSpec((d) => void (d.stride = [0, 0]))).toBe(false);
-    expect(store.getState().spec).toBe(before);
+    expect(editedSpec(store.getState())).toBe(before);
     expect(String(store.getState().error?.params?.detail)).toMatch(/stride/);
   });
 
@@ -46,12 +47,12 @@ describe('store', () => {
     const weights = Array.from({ length: 29 }, () => Array<number>(29).fill(1));
     expect(updateSpec((d) => ({ ...d, padding: 'valid', filters: [{ weights, bias: 0 }] }))).toBe(false);
     expect(String(store.getState().error?.params?.detail)).toMatch(/leaves no output/);
-    expect(store.getState().spec.filters[0]?.weights).toHaveLength(3);
+    expect(editedSpec(store.getState()).filters[0]?.weights).toHaveLength(3);
   });
 });
 
 describe('kernel editor actions', () => {
-  const spec = () => store.getState().spec;
+  const spec = () => editedSpec(store.getState());
   const SOBEL_X = [
     [-1, 0, 1],
     [-2, 0, 2],

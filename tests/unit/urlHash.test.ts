@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSpec, parseSpec } from '../../src/core/index.ts';
+import {
+  defaultSpec,
+  networkOf,
+  parseSpec,
+} from '../../src/core/index.ts';
 import { resetStore, setImage, store } from '../../src/store/index.ts';
 import { decodeHash, encodeHash, HashError, linkFieldsOf } from '../../src/store/urlHash.ts';
 
@@ -9,14 +13,14 @@ describe('share link hash', () => {
   it('accepts #spec= with URI-encoded spec JSON, as docs/spec.md fixes', () => {
     const json = { padding: 'valid', stride: [2, 2] };
     const state = decodeHash(`#spec=${encodeURIComponent(JSON.stringify(json))}`);
-    expect(state.spec).toEqual(parseSpec(json));
+    expect(state.spec).toEqual(networkOf(parseSpec(json)));
   });
 
   it('writes only what differs from the defaults, and reads back the same state', () => {
     const spec = parseSpec({ stride: [2, 1], activation: 'relu' });
     const hash = encodeHash({
       ...base,
-      spec,
+      network: networkOf(spec),
       mapDisplay: 'minmax',
       magnitude: true,
       language: 'ko',
@@ -25,7 +29,7 @@ describe('share link hash', () => {
     expect(hash).not.toContain('weights');
     expect(hash).toContain('mag=1');
     expect(decodeHash(hash)).toEqual({
-      spec,
+      spec: networkOf(spec),
       sampleId: 'camera',
       mapDisplay: 'minmax',
       magnitude: true,
@@ -34,8 +38,8 @@ describe('share link hash', () => {
   });
 
   it('leaves the default robust scale out of the link; an old link saying display=symmetric keeps the full range', () => {
-    expect(encodeHash({ ...base, spec: defaultSpec() })).not.toContain('display');
-    expect(encodeHash({ ...base, spec: defaultSpec(), mapDisplay: 'symmetric' })).toBe(
+    expect(encodeHash({ ...base, network: networkOf(defaultSpec()) })).not.toContain('display');
+    expect(encodeHash({ ...base, network: networkOf(defaultSpec()), mapDisplay: 'symmetric' })).toBe(
       'display=symmetric&lang=en',
     );
     expect(decodeHash('#display=symmetric').mapDisplay).toBe('symmetric');
@@ -44,7 +48,7 @@ describe('share link hash', () => {
   });
 
   it('leaves the spec out of the link when it is the default', () => {
-    expect(encodeHash({ ...base, spec: defaultSpec() })).toBe('lang=en');
+    expect(encodeHash({ ...base, network: networkOf(defaultSpec()) })).toBe('lang=en');
   });
 
   it('does not name an image that came from a file (it cannot be shared)', () => {

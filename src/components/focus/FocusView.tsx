@@ -10,7 +10,7 @@ import {
 import { stageSize } from '../../core/explain.ts';
 import { displayFor } from '../../engine/index.ts';
 import { useT } from '../../i18n/index.ts';
-import { useStore } from '../../store/index.ts';
+import { layerOf, useStore } from '../../store/index.ts';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ProbeMarker } from '../inspector/ProbeMarker.tsx';
 import { ReceptiveField } from '../inspector/ReceptiveField.tsx';
@@ -87,7 +87,7 @@ function PlacedBox({ view, placement, height, width, children }: BoxProps) {
 /** The focus view's body once open: the input and the chosen map side by side at the same scale. */
 function FocusBody({ target }: { target: FocusTarget }) {
   const t = useT();
-  const spec = useStore((s) => s.spec);
+  const spec = useStore((s) => layerOf(s, 0));
   const geometry = useGeometry();
   const paneRef = useRef<HTMLDivElement>(null);
   const [pane, setPane] = useState({ width: 0, height: 0 });

@@ -3,7 +3,7 @@ import { explainPixel, stageSize, type Explanation } from '../../core/explain.ts
 import type { LayerGeometry, LayerSpec, Stage } from '../../core/index.ts';
 import type { InputValues } from '../../engine/index.ts';
 import { useT, type MessageKey, type Translate } from '../../i18n/index.ts';
-import { setInspect, useStore, type InspectTarget } from '../../store/index.ts';
+import { type InspectTarget, layerOf, setInspect, useStore } from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';
 import { ConvDetails } from './ConvDetails.tsx';
 import { formatNumber, oneBased } from './format.ts';
@@ -62,7 +62,7 @@ export function Inspector() {
   const t = useT();
   const headingId = useId();
   const target = useStore((s) => s.inspect);
-  const spec = useStore((s) => s.spec);
+  const spec = useStore((s) => layerOf(s, 0));
   const geometry = useGeometry();
   const input = useInputValues(target !== null);
   const touch = useMemo(() => cannotHover(), []);

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import { clipRect, receptiveField, stageSize, type CellRect } from '../../core/explain.ts';
-import { useStore } from '../../store/index.ts';
+import { layerOf, useStore } from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';
 import { MAX_TAPS_SHOWN } from './ConvDetails.tsx';
 import './inspector.css';
@@ -28,7 +28,7 @@ function place(rect: CellRect, height: number, width: number): CSSProperties {
  */
 export function ReceptiveField() {
   const target = useStore((s) => s.inspect);
-  const spec = useStore((s) => s.spec);
+  const spec = useStore((s) => layerOf(s, 0));
   const geometry = useGeometry();
   if (!target || !geometry || target.map >= geometry.conv.maps) return null;
   const size = stageSize(geometry, target.stage);

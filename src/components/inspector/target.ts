@@ -5,7 +5,7 @@
  */
 import { layerGeometry, type LayerGeometry, type LayerSpec } from '../../core/index.ts';
 import { stageSize } from '../../core/explain.ts';
-import { setInspect, store, type InspectTarget, type State } from '../../store/index.ts';
+import { type InspectTarget, layerOf, setInspect, type State, store } from '../../store/index.ts';
 
 function clampTarget(
   target: InspectTarget,
@@ -24,7 +24,7 @@ function clampTarget(
 function geometryOf(state: State): LayerGeometry | null {
   if (!state.image) return null;
   try {
-    return layerGeometry(state.spec, state.image.height, state.image.width);
+    return layerGeometry(layerOf(state, 0), state.image.height, state.image.width);
   } catch {
     return null;
   }
@@ -34,14 +34,14 @@ function geometryOf(state: State): LayerGeometry | null {
 export function watchTargetRange(): () => void {
   return store.subscribe((state, previous) => {
     if (!state.inspect) return;
-    if (state.spec === previous.spec && state.image === previous.image) return;
+    if (layerOf(state, 0) === layerOf(previous, 0) && state.image === previous.image) return;
     const geometry = geometryOf(state);
-    const next = geometry ? clampTarget(state.inspect, state.spec, geometry) : null;
+    const next = geometry ? clampTarget(state.inspect, layerOf(state, 0), geometry) : null;
     if (next !== state.inspect) setInspect(next);
   });
 }
 
 /** Two targets point at the same pixel of the same map (pinned or not). */
 export function samePixel(a: InspectTarget | null, b: InspectTarget | null): boolean {
-  return !!a && !!b && a.stage === b.stage && a.map === b.map && a.y === b.y && a.x === b.x;
+  return !!a && !!b && a.layer === b.layer && a.stage === b.stage && a.map === b.map && a.y === b.y && a.x === b.x;
 }

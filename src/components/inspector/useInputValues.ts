@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { engine, onFrameDrawn, type InputValues } from '../../engine/index.ts';
-import { useStore } from '../../store/index.ts';
+import { layerOf, useStore } from '../../store/index.ts';
 
 /**
  * The layer input's values on the CPU while `active` (something is inspected): `engine.readInput()`, which
@@ -10,7 +10,7 @@ import { useStore } from '../../store/index.ts';
 export function useInputValues(active: boolean): InputValues | null {
   const [values, setValues] = useState<InputValues | null>(null);
   const image = useStore((s) => s.image);
-  const gray = useStore((s) => s.spec.channels === 'gray');
+  const gray = useStore((s) => layerOf(s, 0).channels === 'gray');
   useEffect(() => {
     if (!active) return;
     let live = true;

@@ -5,6 +5,8 @@ import { setInspect, store, type InspectTarget } from '../../store/index.ts';
 import { samePixel } from './target.ts';
 
 export interface InspectableMap {
+  /** The layer (0-based) whose map this is; the first when left out. */
+  layer?: number;
   stage: Stage;
   map: number;
 }
@@ -44,7 +46,7 @@ export function useInspectable(
   /** The current target if it is on this canvas. */
   const here = (): InspectTarget | null => {
     const t = current();
-    return t && t.stage === target.stage && t.map === target.map ? t : null;
+    return t && t.layer === (target.layer ?? 0) && t.stage === target.stage && t.map === target.map ? t : null;
   };
   const set = (next: InspectTarget | null) => {
     const now = current();
@@ -53,6 +55,7 @@ export function useInspectable(
   };
   const at = (y: number, x: number, pinned: boolean): InspectTarget => ({
     ...target,
+    layer: target.layer ?? 0,
     y: Math.min(height - 1, Math.max(0, y)),
     x: Math.min(width - 1, Math.max(0, x)),
     pinned,

@@ -5,11 +5,11 @@
 import { useState } from 'react';
 import { isFloat32Finite } from '../../core/index.ts';
 import { useT } from '../../i18n/index.ts';
-import { setBias, useStore } from '../../store/index.ts';
+import { editedSpec, setBias, useStore } from '../../store/index.ts';
 
 export function BiasField({ filter }: { filter: number }) {
   const t = useT();
-  const bias = useStore((s) => s.spec.filters[filter]?.bias ?? 0);
+  const bias = useStore((s) => editedSpec(s).filters[filter]?.bias ?? 0);
   const [draft, setDraft] = useState<string | null>(null);
   // The bias before this typing: what an invalid final text (`1e39`, with `1e3` on the way) leaves.
   const [origin, setOrigin] = useState(bias);

@@ -5,14 +5,7 @@
  */
 import { useId, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/index.ts';
-import {
-  addFilter,
-  duplicateFilter,
-  MAX_EDITOR_FILTERS,
-  removeFilter,
-  setSobelPair,
-  useStore,
-} from '../../store/index.ts';
+import { addFilter, duplicateFilter, editedSpec, MAX_EDITOR_FILTERS, removeFilter, setSobelPair, useStore } from '../../store/index.ts';
 
 interface Props {
   selected: number;
@@ -31,7 +24,7 @@ export function panelId(idBase: string): string {
 
 export function FilterTabs({ selected, onSelect, idBase }: Props) {
   const t = useT();
-  const count = useStore((s) => s.spec.filters.length);
+  const count = useStore((s) => editedSpec(s).filters.length);
   const pairHintId = useId();
 
   const focusTab = (index: number) => {

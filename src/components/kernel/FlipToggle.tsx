@@ -5,13 +5,13 @@
 import { useId, useMemo } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { rotate180, sizeOf } from '../../kernels/ops.ts';
-import { setFlip, useStore } from '../../store/index.ts';
+import { editedSpec, setFlip, useStore } from '../../store/index.ts';
 import { FilterCanvas } from './FilterCanvas.tsx';
 
 export function FlipToggle({ filter }: { filter: number }) {
   const t = useT();
-  const flip = useStore((s) => s.spec.flip);
-  const weights = useStore((s) => s.spec.filters[filter]?.weights);
+  const flip = useStore((s) => editedSpec(s).flip);
+  const weights = useStore((s) => editedSpec(s).filters[filter]?.weights);
   const applied = useMemo(() => (weights ? rotate180(weights) : null), [weights]);
   const hintId = useId();
   const shape = weights ? sizeOf(weights).join(' × ') : '';

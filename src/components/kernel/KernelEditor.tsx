@@ -6,7 +6,7 @@
  */
 import { useId, useState } from 'react';
 import { useT } from '../../i18n/index.ts';
-import { useStore } from '../../store/index.ts';
+import { editedSpec, useStore } from '../../store/index.ts';
 import { BiasField } from './BiasField.tsx';
 import { Fold } from '../Fold.tsx';
 import { FilterTabs, panelId, tabId } from './FilterTabs.tsx';
@@ -20,7 +20,7 @@ import './kernel.css';
 
 export function KernelEditor() {
   const t = useT();
-  const count = useStore((s) => s.spec.filters.length);
+  const count = useStore((s) => editedSpec(s).filters.length);
   const [chosen, setChosen] = useState(0);
   // A link or another control may remove filters: stay on the last one that exists.
   const selected = Math.min(chosen, Math.max(0, count - 1));

@@ -9,7 +9,7 @@ import { useT } from '../../i18n/index.ts';
 import { parseCellValue } from '../../kernels/cellValue.ts';
 import { formatCell, formatSummary } from '../../kernels/format.ts';
 import { cellAt, depthOf, is3D, sizeOf, slicesEqual, weightsSum } from '../../kernels/ops.ts';
-import { setFilterCell, useStore } from '../../store/index.ts';
+import { editedSpec, setFilterCell, useStore } from '../../store/index.ts';
 import { isDraftShown, KernelCell, type Draft } from './KernelCell.tsx';
 
 export const CHANNEL_NAMES = ['R', 'G', 'B'] as const;
@@ -25,8 +25,8 @@ function sizeClass(cols: number): string {
 
 export function KernelGrid({ filter }: { filter: number }) {
   const t = useT();
-  const weights = useStore((s) => s.spec.filters[filter]?.weights) ?? EMPTY;
-  const rgb = useStore((s) => s.spec.channels === 'rgb');
+  const weights = useStore((s) => editedSpec(s).filters[filter]?.weights) ?? EMPTY;
+  const rgb = useStore((s) => editedSpec(s).channels === 'rgb');
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const container = useRef<HTMLDivElement>(null);
   const baseId = useId();

@@ -7,7 +7,7 @@
 import { useId } from 'react';
 import { useT, type MessageKey } from '../../i18n/index.ts';
 import { KERNEL_OPS, type KernelOp } from '../../kernels/ops.ts';
-import { applyKernelOp, opProblem, useStore } from '../../store/index.ts';
+import { applyKernelOp, editedSpec, opProblem, useStore } from '../../store/index.ts';
 
 const LABEL: Record<KernelOp, MessageKey> = {
   normalizeSum: 'op.normalizeSum',
@@ -31,7 +31,7 @@ const INFO: Record<KernelOp, MessageKey> = {
 
 export function KernelOps({ filter }: { filter: number }) {
   const t = useT();
-  const spec = useStore((s) => s.spec);
+  const spec = useStore((s) => editedSpec(s));
   const baseId = useId();
   const problems = KERNEL_OPS.map((op) => ({ op, problem: opProblem(spec, filter, op) }));
   return (

@@ -6,7 +6,7 @@
 import { useId, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { MAX_SIDE, MIN_SIDE, sizeOf } from '../../kernels/ops.ts';
-import { resizeKernels, useStore } from '../../store/index.ts';
+import { editedSpec, resizeKernels, useStore } from '../../store/index.ts';
 
 function validSide(text: string): number | null {
   const n = Number(text);
@@ -65,7 +65,7 @@ function SideInput({
 export function KernelSize() {
   const t = useT();
   const size = useStore((s) => {
-    const w = s.spec.filters[0]?.weights;
+    const w = editedSpec(s).filters[0]?.weights;
     return w ? sizeOf(w).join('x') : '3x3';
   });
   const [kh = 3, kw = 3] = size.split('x').map(Number);

@@ -14,7 +14,7 @@ import {
   type GaussianParams,
 } from '../../kernels/gaussian.ts';
 import { findPreset, GAUSSIAN_ID, matchPreset, PRESET_GROUPS, PRESETS } from '../../kernels/presets.ts';
-import { applyPreset, useStore } from '../../store/index.ts';
+import { applyPreset, editedSpec, useStore } from '../../store/index.ts';
 
 function GaussianControls({ filter, params }: { filter: number; params: GaussianParams }) {
   const t = useT();
@@ -67,7 +67,7 @@ function GaussianControls({ filter, params }: { filter: number; params: Gaussian
 export function PresetPicker({ filter }: { filter: number }) {
   const t = useT();
   const id = useId();
-  const weights = useStore((s) => s.spec.filters[filter]?.weights);
+  const weights = useStore((s) => editedSpec(s).filters[filter]?.weights);
   const preset = matchPreset(weights);
   const gaussian = preset?.id === GAUSSIAN_ID ? matchGaussian(weights) : null;
 

@@ -17,7 +17,7 @@ import {
   saveKernel,
   type SavedKernel,
 } from '../../kernels/saved.ts';
-import { setFilterWeights, store } from '../../store/index.ts';
+import { editedSpec, setFilterWeights, store } from '../../store/index.ts';
 
 interface Message {
   key: MessageKey;
@@ -47,7 +47,7 @@ export function SavedKernels({ filter }: { filter: number }) {
   const onSave = (event: FormEvent) => {
     event.preventDefault();
     const clean = cleanName(name);
-    const current = store.getState().spec.filters[filter];
+    const current = editedSpec(store.getState()).filters[filter];
     if (!clean || !current) {
       setMessage({ key: 'kernel.savedInvalid' });
       return;

@@ -1,6 +1,6 @@
 import { ACTIVATIONS, type Activation } from '../../core/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
-import { setActivation, useStore } from '../../store/index.ts';
+import { editedSpec, setActivation, useStore } from '../../store/index.ts';
 import { RadioGroup } from './RadioGroup.tsx';
 
 const LABEL: Record<Activation, MessageKey> = {
@@ -20,7 +20,7 @@ const HINT: Record<Activation, MessageKey> = {
 /** None / ReLU / |x| / clip 0..255, applied after the bias. */
 export function ActivationField() {
   const t = useT();
-  const activation = useStore((s) => s.spec.activation);
+  const activation = useStore((s) => editedSpec(s).activation);
   return (
     <RadioGroup
       label={t('layer.activation')}

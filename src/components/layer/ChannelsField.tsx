@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { CHANNELS, type Channels } from '../../core/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
-import { setChannels, useStore } from '../../store/index.ts';
+import { editedSpec, setChannels, useStore } from '../../store/index.ts';
 import { RadioGroup } from './RadioGroup.tsx';
 
 const LABEL: Record<Channels, MessageKey> = {
@@ -19,7 +19,7 @@ const HINT: Record<Channels, MessageKey> = {
 /** Gray / RGB / RGB per channel. Leaving RGB collapses 3-D filters to 2-D, and says so when that loses slices. */
 export function ChannelsField() {
   const t = useT();
-  const channels = useStore((s) => s.spec.channels);
+  const channels = useStore((s) => editedSpec(s).channels);
   /** 1-based filters whose differing slices the last switch dropped. */
   const [collapsed, setCollapsed] = useState<number[]>([]);
 

@@ -1,16 +1,6 @@
 import { PAD_MODES, type PadMode } from '../../core/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
-import {
-  explicitSides,
-  paddingKind,
-  setPaddingKind,
-  setPaddingSide,
-  setPadMode,
-  SIDE_NAMES,
-  useStore,
-  type PaddingKind,
-  type SideName,
-} from '../../store/index.ts';
+import { editedSpec, explicitSides, paddingKind, type PaddingKind, setPaddingKind, setPaddingSide, setPadMode, SIDE_NAMES, type SideName, useStore } from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';
 import { NumberField } from './NumberField.tsx';
 import { RadioGroup } from './RadioGroup.tsx';
@@ -64,7 +54,7 @@ function SideFields({ sides }: { sides: [number, number, number, number] }) {
 /** Padding: valid, same, or explicit sides (whose four fields appear once Explicit is chosen). */
 export function PaddingFields() {
   const t = useT();
-  const padding = useStore((s) => s.spec.padding);
+  const padding = useStore((s) => editedSpec(s).padding);
   const geometry = useGeometry();
   const kind = paddingKind(padding);
   const sides = explicitSides(padding);
@@ -93,8 +83,8 @@ export function PaddingFields() {
 /** What the padding is filled with: zeros, a reflection, or the repeated edge. */
 export function PadModeField() {
   const t = useT();
-  const padMode = useStore((s) => s.spec.padMode);
-  const unused = useStore((s) => paddingKind(s.spec.padding) === 'valid');
+  const padMode = useStore((s) => editedSpec(s).padMode);
+  const unused = useStore((s) => paddingKind(editedSpec(s).padding) === 'valid');
   return (
     <RadioGroup
       label={t('layer.padMode')}

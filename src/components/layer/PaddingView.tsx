@@ -1,7 +1,7 @@
 import { useId, useState, type CSSProperties } from 'react';
 import { PAD_MODES, type Pads, type PadMode } from '../../core/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
-import { reflectProblem, useStore } from '../../store/index.ts';
+import { layerOf, reflectProblem, useStore } from '../../store/index.ts';
 import { shapeText } from '../pipeline/Figure.tsx';
 import { TensorCanvas } from '../pipeline/TensorCanvas.tsx';
 import { useGeometry } from '../useGeometry.ts';
@@ -156,7 +156,7 @@ function PaddedFigure({
 export function PaddingView() {
   const t = useT();
   const id = useId();
-  const padMode = useStore((s) => s.spec.padMode);
+  const padMode = useStore((s) => layerOf(s, 0).padMode);
   const geometry = useGeometry();
   /** The person's zoom choice; null follows `defaultZoom`. */
   const [chosenZoom, setZoom] = useState<Zoom | null>(null);

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { MAX_STEP, POOL_PADDINGS, type PoolPadding } from '../../core/index.ts';
 import { useT } from '../../i18n/index.ts';
-import { setPoolPadding, setPoolSize, setPoolStride, useStore } from '../../store/index.ts';
+import { editedSpec, setPoolPadding, setPoolSize, setPoolStride, useStore } from '../../store/index.ts';
 import { NumberField } from './NumberField.tsx';
 import { RadioGroup } from './RadioGroup.tsx';
 
@@ -12,12 +12,12 @@ import { RadioGroup } from './RadioGroup.tsx';
 export function PoolFields() {
   const t = useT();
   const id = useId();
-  const size = useStore((s) => s.spec.pool.size[0]);
-  const stride = useStore((s) => s.spec.pool.stride[0]);
+  const size = useStore((s) => editedSpec(s).pool.size[0]);
+  const stride = useStore((s) => editedSpec(s).pool.stride[0]);
   const square = useStore(
-    (s) => s.spec.pool.size[0] === s.spec.pool.size[1] && s.spec.pool.stride[0] === s.spec.pool.stride[1],
+    (s) => editedSpec(s).pool.size[0] === editedSpec(s).pool.size[1] && editedSpec(s).pool.stride[0] === editedSpec(s).pool.stride[1],
   );
-  const padding = useStore((s) => s.spec.pool.padding);
+  const padding = useStore((s) => editedSpec(s).pool.padding);
   const [wantLinked, setWantLinked] = useState(true);
   const linked = wantLinked && square && size === stride;
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { effectiveKernel, kernelShape, MAX_STEP } from '../../core/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
-import { setDilation, setStride, useStore, type Axis } from '../../store/index.ts';
+import { type Axis, editedSpec, setDilation, setStride, useStore } from '../../store/index.ts';
 import { NumberField } from './NumberField.tsx';
 
 interface PairProps {
@@ -85,7 +85,7 @@ function AxisPair({ names, value, set, hint }: PairProps) {
 /** Stride per axis: how far the filter moves. */
 export function Stride() {
   const t = useT();
-  const stride = useStore((s) => s.spec.stride);
+  const stride = useStore((s) => editedSpec(s).stride);
   return (
     <AxisPair
       names={{ both: 'layer.stride', rows: 'layer.strideRows', columns: 'layer.strideColumns' }}
@@ -99,8 +99,8 @@ export function Stride() {
 /** Dilation per axis; its hint works out the effective kernel size. */
 export function Dilation() {
   const t = useT();
-  const dilation = useStore((s) => s.spec.dilation);
-  const weights = useStore((s) => s.spec.filters[0]?.weights);
+  const dilation = useStore((s) => editedSpec(s).dilation);
+  const weights = useStore((s) => editedSpec(s).filters[0]?.weights);
   const { kh, kw } = weights ? kernelShape(weights) : { kh: 1, kw: 1 };
   const effective = `${effectiveKernel(kh, dilation[0])} × ${effectiveKernel(kw, dilation[1])}`;
   return (

@@ -8,7 +8,7 @@ import {
 } from '../../codegen/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { findSample } from '../../image/samples.ts';
-import { useStore, type ImageMeta } from '../../store/index.ts';
+import { editedSpec, type ImageMeta, useStore } from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';
 import { copyText } from './copyText.ts';
 
@@ -34,7 +34,7 @@ function codeImage(image: ImageMeta): CodeImage {
 export function CodePanel() {
   const t = useT();
   const id = useId();
-  const spec = useStore((s) => s.spec);
+  const spec = useStore((s) => editedSpec(s));
   const image = useStore((s) => s.image);
   const geometry = useGeometry();
   const [language, setLanguage] = useState<CodeLanguage>('tfjs');

@@ -1,6 +1,6 @@
 import type { LayerGeometry, LayerSpec } from '../../core/index.ts';
 import { useT, type Translate } from '../../i18n/index.ts';
-import { useStore } from '../../store/index.ts';
+import { editedSpec, useStore } from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';
 import {
   convFormulas,
@@ -106,7 +106,7 @@ function Formulas({ spec, geometry }: { spec: LayerSpec; geometry: LayerGeometry
  */
 export function FormulaPanel() {
   const t = useT();
-  const spec = useStore((s) => s.spec);
+  const spec = useStore((s) => editedSpec(s));
   const geometry = useGeometry();
   if (!geometry) return null;
   return (

@@ -1,12 +1,12 @@
 import { useLanguage, useT } from '../../i18n/index.ts';
-import { useStore } from '../../store/index.ts';
+import { editedSpec, useStore } from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';
 import { layerParams } from './tensorShapes.ts';
 
 /** Weights, biases and multiply-adds of the conv layer, each with the product that gives it. */
 export function ParamsPanel() {
   const t = useT();
-  const spec = useStore((s) => s.spec);
+  const spec = useStore((s) => editedSpec(s));
   const language = useLanguage();
   const geometry = useGeometry();
   if (!geometry) return null;

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../../i18n/index.ts';
 import { useT } from '../../i18n/index.ts';
-import { useStore } from '../../store/index.ts';
+import { editedSpec, useStore } from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';
 import { layerShapes, shapeList, type StageId } from './tensorShapes.ts';
 
@@ -16,7 +16,7 @@ const STAGE: Record<StageId, MessageKey> = {
 /** Every tensor of the layer in both layouts: NHWC (TensorFlow, Keras, tfjs) and NCHW (PyTorch). */
 export function ShapesTable() {
   const t = useT();
-  const spec = useStore((s) => s.spec);
+  const spec = useStore((s) => editedSpec(s));
   const geometry = useGeometry();
   if (!geometry) return null;
   const { rows, depthwise } = layerShapes(spec, geometry);

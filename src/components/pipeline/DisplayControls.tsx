@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { isDepthwise, type LayerSpec } from '../../core/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
-import { MAP_DISPLAYS, setMagnitude, setMapDisplay, useStore, type MapDisplay } from '../../store/index.ts';
+import { layerOf, MAP_DISPLAYS, type MapDisplay, setMagnitude, setMapDisplay, useStore } from '../../store/index.ts';
 
 const LABELS: Record<MapDisplay, MessageKey> = {
   robust: 'display.robust',
@@ -21,7 +21,7 @@ export function DisplayControls() {
   const id = useId();
   const mapDisplay = useStore((s) => s.mapDisplay);
   const magnitude = useStore((s) => s.magnitude);
-  const canMagnitude = useStore((s) => magnitudeApplies(s.spec));
+  const canMagnitude = useStore((s) => magnitudeApplies(layerOf(s, 0)));
   return (
     <section className="panel" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('display.heading')}</h2>

@@ -8,7 +8,7 @@ import {
 } from '../../core/index.ts';
 import { canvasKey, displayFor } from '../../engine/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
-import { useStore, type MapDisplay } from '../../store/index.ts';
+import { layerOf, type MapDisplay, useStore } from '../../store/index.ts';
 import { ProbeMarker } from '../inspector/ProbeMarker.tsx';
 import { ReceptiveField } from '../inspector/ReceptiveField.tsx';
 import { FocusView } from '../focus/FocusView.tsx';
@@ -187,7 +187,7 @@ function Magnitude({ geometry, display }: { geometry: LayerGeometry; display: Ma
 /** Input, filters and every output map side by side, each captioned with its tensor shape. */
 export function Pipeline() {
   const t = useT();
-  const spec = useStore((s) => s.spec);
+  const spec = useStore((s) => layerOf(s, 0));
   const image = useStore((s) => s.image);
   const display = useStore((s) => s.mapDisplay);
   const magnitude = useStore((s) => s.magnitude);

@@ -17,7 +17,7 @@ function download(name: string, text: string): void {
 export function ExportMenu() {
   const t = useT();
   const save = (kind: SpecExportKind) => {
-    const { name, json } = specFile(store.getState().spec, kind);
+    const { name, json } = specFile(store.getState().network, kind);
     download(name, json);
   };
   return (
