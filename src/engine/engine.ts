@@ -110,8 +110,12 @@ export class Engine {
     this.image.set(pixels);
   }
 
-  /** The layer input's values on the CPU, read back once per image and channel mode; null without an image. */
-  readInput(): Promise<InputValues> | null {
+  /**
+   * Layer `layer`'s input values on the CPU, [H, W, C] (the image's channels for layer 0, the maps fed in
+   * deeper), read back on request only (the inspector); null without an image or before it is computed.
+   */
+  readInput(layer = 0): Promise<InputValues> | null {
+    if (layer !== 0) return null;
     const image = this.image.tensor;
     return image && this.cache.inputValuesOf(image, layerOf(this.store.getState(), 0).channels);
   }

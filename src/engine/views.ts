@@ -24,8 +24,12 @@ import {
   type Stage,
 } from '../core/index.ts';
 
-export function canvasKey(stage: Stage, map: number): string {
-  return `${stage}-${map}`;
+/**
+ * The key of map `map` (0-based) of `stage` in layer `layer` (0-based): `${stage}-${map}` in the first
+ * layer (as always), `layer${layer}:${stage}-${map}` deeper.
+ */
+export function canvasKey(stage: Stage, map: number, layer = 0): string {
+  return layer === 0 ? `${stage}-${map}` : `layer${layer}:${stage}-${map}`;
 }
 
 export type View =

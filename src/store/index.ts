@@ -6,5 +6,6 @@ export * from './store.ts';
 export * from './kernelActions.ts';
 export * from './layerActions.ts';
 export * from './specActions.ts';
+export * from './networkActions.ts';
 export * from './sections.ts';
 export * from './link.ts';
