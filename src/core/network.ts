@@ -160,13 +160,17 @@ export function compactNetwork(net: NetworkSpec): CompactNetwork {
  * The network's JSON with every field written out (the "full" export): one layer as the plain layer
  * spec, more as `{layers}`, a deeper layer without `channels` or `inputMaps` (what `parseNetwork` reads).
  */
-export function fullNetwork(net: NetworkSpec): LayerSpec | { layers: Array<LayerSpec | Omit<LayerSpec, 'channels'>> } {
+export function fullNetwork(
+  net: NetworkSpec,
+): LayerSpec | { layers: Array<LayerSpec | Omit<LayerSpec, 'channels'>> } {
   const [only] = net.layers;
   if (net.layers.length === 1 && only) {
     const { output: _output, inputMaps: _maps, ...spec } = only;
     return spec;
   }
   return {
-    layers: net.layers.map(({ inputMaps: _maps, channels, ...rest }, i) => (i === 0 ? { channels, ...rest } : rest)),
+    layers: net.layers.map(({ inputMaps: _maps, channels, ...rest }, i) =>
+      i === 0 ? { channels, ...rest } : rest,
+    ),
   };
 }

@@ -83,7 +83,10 @@ export function openFirstLink(hash: string): { parsed: HashState; problem: Notic
 export interface SampleLoader {
   exists(sampleId: string): boolean;
   /** Loads the sample with the link's spec, refused (with `refused`'s notice) if it does not fit it. */
-  load(sampleId: string, link: { network: NetworkSpec; refused: (detail: string) => Notice }): Promise<boolean>;
+  load(
+    sampleId: string,
+    link: { network: NetworkSpec; refused: (detail: string) => Notice },
+  ): Promise<boolean>;
 }
 
 /**

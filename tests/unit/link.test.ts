@@ -102,7 +102,10 @@ describe('the share link in step with the store', () => {
     location.hash = '#sample=camera&lesson=2';
     window.dispatchEvent(new Event('hashchange'));
     await vi.waitFor(() => expect(store.getState().lesson).toBe(2));
-    expect(samples.load).toHaveBeenCalledWith('camera', expect.objectContaining({ network: networkOf(defaultSpec()) }));
+    expect(samples.load).toHaveBeenCalledWith(
+      'camera',
+      expect.objectContaining({ network: networkOf(defaultSpec()) }),
+    );
   });
 
   it('a live link that fits is applied and the URL then says what the page shows', async () => {

@@ -38,7 +38,10 @@ describe('restack', () => {
   it('links a deeper layer to a new filter count: 3-D filters gain zero slices, 2-D ones stay', () => {
     const net = twoLayers();
     const [first, second] = net.layers as [NetworkLayer, NetworkLayer];
-    const grown = restack([{ ...first, filters: [...first.filters, { weights: square(3), bias: 0 }] }, second]);
+    const grown = restack([
+      { ...first, filters: [...first.filters, { weights: square(3), bias: 0 }] },
+      second,
+    ]);
     expect(grown[1]?.inputMaps).toBe(3);
     expect(grown[1]?.filters[0]?.weights).toEqual(cube(3, 3).map((row) => row.map(() => [2, 2, 0])));
     expect(grown[1]?.filters[1]?.weights).toEqual(square(3));

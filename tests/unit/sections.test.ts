@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultSpec,
-  networkOf,
-  parseSpec,
-} from '../../src/core/index.ts';
+import { defaultSpec, networkOf, parseSpec } from '../../src/core/index.ts';
 import { EXAMPLES, lessonHash } from '../../src/examples/examples.ts';
 import { sectionsForSpec, withSections } from '../../src/store/sections.ts';
 import { decodeHash, encodeHash, HashError } from '../../src/store/urlHash.ts';
@@ -12,10 +8,17 @@ const base = { sampleId: null, mapDisplay: 'robust', magnitude: false, language:
 
 describe('folded sections and the lesson in the link', () => {
   it('writes the open sections and the lesson step, and reads them back', () => {
-    const hash = encodeHash({ ...base, network: networkOf(defaultSpec()), openSections: ['layer', 'numbers'], lesson: 4 });
+    const hash = encodeHash({
+      ...base,
+      network: networkOf(defaultSpec()),
+      openSections: ['layer', 'numbers'],
+      lesson: 4,
+    });
     expect(hash).toBe('lang=en&open=layer,numbers&lesson=4');
     expect(decodeHash(hash)).toEqual({ language: 'en', openSections: ['layer', 'numbers'], lesson: 4 });
-    expect(encodeHash({ ...base, network: networkOf(defaultSpec()), openSections: [], lesson: null })).toBe('lang=en');
+    expect(encodeHash({ ...base, network: networkOf(defaultSpec()), openSections: [], lesson: null })).toBe(
+      'lang=en',
+    );
   });
 
   it('refuses an unknown section and a step outside 1..9', () => {

@@ -16,11 +16,7 @@ import {
   store,
   updateSpec,
 } from '../../src/store/index.ts';
-import {
-  defaultSpec,
-  networkOf,
-  parseSpec,
-} from '../../src/core/index.ts';
+import { defaultSpec, networkOf, parseSpec } from '../../src/core/index.ts';
 import { sampleImage } from '../support/sampleImage.ts';
 
 const image = sampleImage;
@@ -103,7 +99,9 @@ describe('every spec change', () => {
     const tiny = image(1, 1);
     const bigPool = parseSpec({ pool: { size: 4 } });
     expect(networkChangeProblem(networkOf(defaultSpec()), networkOf(bigPool), image(28, 28))).toBeNull();
-    expect(networkChangeProblem(networkOf(defaultSpec()), networkOf(bigPool), image(3, 3))?.field).toBe('pool.size');
+    expect(networkChangeProblem(networkOf(defaultSpec()), networkOf(bigPool), image(3, 3))?.field).toBe(
+      'pool.size',
+    );
     expect(networkChangeProblem(networkOf(defaultSpec()), networkOf(bigPool), tiny)).toBeNull();
   });
 });

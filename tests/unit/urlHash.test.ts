@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultSpec,
-  networkOf,
-  parseSpec,
-} from '../../src/core/index.ts';
+import { defaultSpec, networkOf, parseSpec } from '../../src/core/index.ts';
 import { resetStore, setImage, store } from '../../src/store/index.ts';
 import { decodeHash, encodeHash, HashError, linkFieldsOf } from '../../src/store/urlHash.ts';
 
