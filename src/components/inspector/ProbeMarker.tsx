@@ -3,6 +3,8 @@ import { useStore } from '../../store/index.ts';
 import './inspector.css';
 
 interface Props {
+  /** The layer (0-based) of the map under it; layer 0 when left out. */
+  layer?: number;
   stage: Stage;
   map: number;
   /** The map's size in pixels. */
@@ -15,8 +17,11 @@ interface Props {
  * sit next to the canvas inside a `position: relative` box (like `.canvas-box` around the input), in
  * percentages so it scales with the canvas. Mounted by the map figures in pipeline/Pipeline.tsx.
  */
-export function ProbeMarker({ stage, map, height, width }: Props) {
-  const target = useStore((s) => (s.inspect?.stage === stage && s.inspect.map === map ? s.inspect : null));
+export function ProbeMarker({ layer = 0, stage, map, height, width }: Props) {
+  const target = useStore((s) => {
+    const t = s.inspect;
+    return t?.layer === layer && t.stage === stage && t.map === map ? t : null;
+  });
   if (!target || target.y >= height || target.x >= width) return null;
   const at = (cells: number, size: number) => `calc(1px + (100% - 2px) * ${cells / size})`;
   const span = (size: number) => `calc((100% - 2px) / ${size})`;
