@@ -7,10 +7,10 @@
  * r counts padded cells too, as a window near the border reaches into them.
  *
  * `traceWindows` is the same walk for one pixel, backwards through the geometries: its window on each
- * stage down to the image (padded cells included, as explain.ts draws a single layer's), each step
+ * stage down to the image (padded cells included, as cellWindows.ts `inputWindow` gives a single layer's), each step
  * starting from the previous window's cells inside its map, since padded cells come from nothing.
  */
-import { clipRect, type CellRect } from './explain.ts';
+import { clipRect, type CellRect } from './cellWindows.ts';
 import { effectiveKernel, type LayerGeometry } from './geometry.ts';
 import type { LayerOutput, NetworkSpec } from './network.ts';
 import { kernelShape } from './spec.ts';

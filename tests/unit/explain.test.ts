@@ -1,20 +1,16 @@
 /**
- * src/core/explain.ts against the independent plain-loop reference (tests/reference/convLoop.ts) and the
- * fixtures: the written-out computation of any pixel must give the value the layer computes, and its parts
+ * src/core/explain.ts (explainConv.ts, explainPool.ts, cellWindows.ts) against the independent plain-loop
+ * reference (tests/reference/convLoop.ts) and the fixtures: the written-out computation of any pixel must give the value the layer computes, and its parts
  * (taps, products, sums, padded cells, pool winner, average) must be what they claim to be.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  explainConv,
-  explainPixel,
-  explainPool,
-  receptiveField,
-  sourceIndex,
-  type ConvExplanation,
-  type LayerInputValues,
-  type PoolExplanation,
-} from '../../src/core/explain.ts';
+import { inputWindow } from '../../src/core/cellWindows.ts';
+import { explainPixel } from '../../src/core/explain.ts';
+import { explainConv, type ConvExplanation } from '../../src/core/explainConv.ts';
+import type { LayerInputValues } from '../../src/core/explainInput.ts';
+import { explainPool, type PoolExplanation } from '../../src/core/explainPool.ts';
+import { sourceIndex } from '../../src/core/padSource.ts';
 import { layerGeometry, type LayerGeometry } from '../../src/core/geometry.ts';
 import { parseSpec, SOBEL_X, type LayerSpec } from '../../src/core/spec.ts';
 import type { Stage } from '../../src/core/stage.ts';
@@ -432,9 +428,9 @@ describe('explain: what the inspector shows', () => {
     const geometry = layerGeometry(spec, 13, 11);
     // Conv: 7 x 6 (pads top 1, left 1: total (7-1)*2+3-13 = 2 → 1 / 1; (6-1)*2+3-11 = 2 → 1 / 1).
     expect(geometry.conv).toMatchObject({ height: 7, width: 6 });
-    const rf = receptiveField(geometry, spec, 'maxPool', 0, 0);
+    const rf = inputWindow(geometry, spec, 'maxPool', 0, 0);
     const e = explainPool(layerInput(testImage(13, 11), spec), spec, geometry, 'maxPool', 0, 0, 0);
-    const windows = e.cells.map((c) => receptiveField(geometry, spec, 'features', c.y, c.x));
+    const windows = e.cells.map((c) => inputWindow(geometry, spec, 'features', c.y, c.x));
     const top = Math.min(...windows.map((w) => w.top));
     const left = Math.min(...windows.map((w) => w.left));
     const bottom = Math.max(...windows.map((w) => w.top + w.height));

@@ -1,12 +1,12 @@
 /**
  * The focus view's placement of a map over the input (src/components/focus/placement.ts): every map
- * pixel's box is centred on the centre of its receptive field (core/explain.ts, computed independently),
+ * pixel's box is centred on the centre of its receptive field (core/cellWindows.ts, computed independently),
  * for any stride, dilation, kernel, padding and pooling, and is `step` input pixels wide.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { placementOf } from '../../src/components/focus/placement.ts';
-import { receptiveField, stageSize } from '../../src/core/explain.ts';
+import { inputWindow, stageSize } from '../../src/core/cellWindows.ts';
 import { defaultSpec, layerGeometry, type LayerSpec } from '../../src/core/index.ts';
 import { parseKey } from '../../src/engine/views.ts';
 
@@ -42,7 +42,7 @@ describe('focus view placement', () => {
           // Pixels whose window lies wholly inside (a pool window clipped at the edge is off-centre).
           const y = Math.floor(size.height / 2);
           const x = Math.floor(size.width / 2);
-          const field = receptiveField(geometry, spec, stage, y, x);
+          const field = inputWindow(geometry, spec, stage, y, x);
           if (stage !== 'features' && (y === 0 || x === 0)) continue;
           expect(origin[0] + (y + 0.5) * step[0]).toBeCloseTo(field.top + field.height / 2, 9);
           expect(origin[1] + (x + 0.5) * step[1]).toBeCloseTo(field.left + field.width / 2, 9);

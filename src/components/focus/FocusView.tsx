@@ -7,7 +7,7 @@ import {
   type PointerEvent,
   type WheelEvent,
 } from 'react';
-import { stageSize } from '../../core/explain.ts';
+import { stageSize } from '../../core/cellWindows.ts';
 import { displayFor } from '../../engine/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { layerOf, useStore } from '../../store/index.ts';

@@ -1,4 +1,5 @@
-import { activate, type ChannelTerm, type ConvExplanation, type Tap } from '../../core/explain.ts';
+import { activateValue } from '../../core/activateValue.ts';
+import type { ChannelTerm, ConvExplanation, Tap } from '../../core/explainConv.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { MAX_SIDE } from '../../kernels/ops.ts';
 import { formatNumber, oneBased, rowText, signedTerm } from './format.ts';
@@ -96,7 +97,7 @@ export function ConvDetails({ e, t }: Props) {
       : null,
   ].filter(Boolean);
   const w = e.window;
-  const activated = activate(e.activation, e.preActivation);
+  const activated = activateValue(e.activation, e.preActivation);
   const sums = e.terms.length > 1 ? e.terms.map((term) => term.sum) : null;
   return (
     <div className="ins-details">

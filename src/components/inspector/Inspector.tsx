@@ -1,5 +1,6 @@
 import { memo, useEffect, useId, useMemo } from 'react';
-import { explainPixel, stageSize, type Explanation } from '../../core/explain.ts';
+import { stageSize } from '../../core/cellWindows.ts';
+import { explainPixel, type Explanation } from '../../core/explain.ts';
 import type { LayerGeometry, LayerSpec, Stage } from '../../core/index.ts';
 import type { InputValues } from '../../engine/index.ts';
 import { useT, type MessageKey, type Translate } from '../../i18n/index.ts';

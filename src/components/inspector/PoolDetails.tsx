@@ -1,4 +1,4 @@
-import type { PoolExplanation } from '../../core/explain.ts';
+import type { PoolExplanation } from '../../core/explainPool.ts';
 import type { Translate } from '../../i18n/index.ts';
 import { formatNumber, oneBased, rowText } from './format.ts';
 import { Grid } from './Grid.tsx';

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { clipRect, receptiveField, stageSize, type CellRect } from '../../core/explain.ts';
+import { clipRect, inputWindow, stageSize, type CellRect } from '../../core/cellWindows.ts';
 import { layerOf, useStore } from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';
 import { MAX_TAPS_SHOWN } from './ConvDetails.tsx';
@@ -35,7 +35,7 @@ export function ReceptiveField() {
   if (target.y >= size.height || target.x >= size.width) return null;
 
   const { height, width } = geometry.input;
-  const field = receptiveField(geometry, spec, target.stage, target.y, target.x);
+  const field = inputWindow(geometry, spec, target.stage, target.y, target.x);
   const inside = clipRect(field, height, width);
   const padded = inside.height !== field.height || inside.width !== field.width;
   const isConv = target.stage === 'features' || target.stage === 'preActivation';

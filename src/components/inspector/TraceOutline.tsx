@@ -1,4 +1,4 @@
-import { clipRect } from '../../core/explain.ts';
+import { clipRect } from '../../core/cellWindows.ts';
 import type { Stage } from '../../core/index.ts';
 import { useStore } from '../../store/index.ts';
 import { place } from './place.ts';

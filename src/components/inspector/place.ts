@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { CellRect } from '../../core/explain.ts';
+import type { CellRect } from '../../core/cellWindows.ts';
 
 /**
  * A rectangle of a map's cells as CSS, in percentages of the map so it scales with the canvas. The canvas

@@ -4,14 +4,10 @@
  * map when the pre-activation view goes away, or cleared when its map no longer exists.
  */
 import { layerGeometry, type LayerGeometry, type LayerSpec } from '../../core/index.ts';
-import { stageSize } from '../../core/explain.ts';
+import { stageSize } from '../../core/cellWindows.ts';
 import { type InspectTarget, layerOf, setInspect, type State, store } from '../../store/index.ts';
 
-function clampTarget(
-  target: InspectTarget,
-  spec: LayerSpec,
-  geometry: LayerGeometry,
-): InspectTarget | null {
+function clampTarget(target: InspectTarget, spec: LayerSpec, geometry: LayerGeometry): InspectTarget | null {
   if (target.map >= geometry.conv.maps) return null;
   const stage = target.stage === 'preActivation' && spec.activation === 'none' ? 'features' : target.stage;
   const { height, width } = stageSize(geometry, stage);
@@ -43,5 +39,7 @@ export function watchTargetRange(): () => void {
 
 /** Two targets point at the same pixel of the same map (pinned or not). */
 export function samePixel(a: InspectTarget | null, b: InspectTarget | null): boolean {
-  return !!a && !!b && a.layer === b.layer && a.stage === b.stage && a.map === b.map && a.y === b.y && a.x === b.x;
+  return (
+    !!a && !!b && a.layer === b.layer && a.stage === b.stage && a.map === b.map && a.y === b.y && a.x === b.x
+  );
 }

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { traceWindows, type TracedWindow } from '../../core/receptiveField.ts';
-import { stageSize } from '../../core/explain.ts';
+import { stageSize } from '../../core/cellWindows.ts';
 import { useStore } from '../../store/index.ts';
 import { useGeometries } from '../useGeometry.ts';
 
