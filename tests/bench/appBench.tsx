@@ -11,6 +11,10 @@
  *   the layer and colourises + putImageData's every map into the App's own canvases, scheduled as the
  *   engine schedules a redraw after a quiet frame (a microtask after the store edit).
  *
+ * A network case (networkCase.ts) is committed as the page commits one (`commitNetwork`), and its edit
+ * is a cell of layer 1's first filter; the plain-JS column then runs the whole network by plain loops
+ * (`referenceNetwork`) and draws the map canvases in view (the page draws only those).
+ *
  * Every timed edit starts from an idle page, and ends after reading one pixel back from every canvas
  * of the page, so that queued GPU work (SwiftShader) is included.
  */
@@ -32,7 +36,9 @@ import {
 const STAGES = ['features', 'maxPool', 'avgPool'] as const;
 import { colorizeValues, countReadbacks, resetReadbackCounts } from '../../src/render/index.ts';
 import {
+  commitNetwork,
   editedSpec,
+  editLayer,
   resizeKernels,
   setBackendStatus,
   setFilterCell,
@@ -40,8 +46,14 @@ import {
   store,
   updateSpec,
 } from '../../src/store/index.ts';
-import type { LayerSpec } from '../../src/core/index.ts';
-import { referenceLayer, type HwcArray } from '../reference/convLoop.ts';
+import type { LayerSpec, Stage } from '../../src/core/index.ts';
+import {
+  referenceLayer,
+  referenceNetwork,
+  type HwcArray,
+  type ReferenceOutputs,
+} from '../reference/convLoop.ts';
+import { networkLayers } from './networkCase.ts';
 import '../../src/styles.css';
 import { makeImage, measure, webglRendererString } from './pageShared.ts';
 import {
@@ -76,6 +88,8 @@ function filtersFor(c: BenchCase): LayerSpec['filters'] {
 
 let rgbPixels: Uint8Array = new Uint8Array(0);
 let imageSize = 0;
+/** The case being measured. */
+let current: BenchCase | null = null;
 
 async function idle(): Promise<void> {
   for (let tries = 0; tries < 200; tries++) {
@@ -87,8 +101,10 @@ async function idle(): Promise<void> {
   throw new Error('the page never settled');
 }
 
-function lastCanvas(maps: number): HTMLCanvasElement {
-  const key = canvasKey(STAGES[STAGES.length - 1] as (typeof STAGES)[number], maps - 1);
+/** The last map canvas of the case (its last layer's, for a network): the App shows the whole case. */
+function lastCanvas(c: BenchCase): HTMLCanvasElement {
+  const layers = c.layers ?? [c.filters];
+  const key = canvasKey(STAGES[STAGES.length - 1] as Stage, (layers.at(-1) ?? 1) - 1, layers.length - 1);
   const canvas = canvases.get(key);
   if (!canvas) throw new Error(`no canvas attached as ${key}; attached: ${[...canvases.keys()].join(', ')}`);
   return canvas;
@@ -132,8 +148,41 @@ function mapValues(array: HwcArray, m: number): Float32Array {
   return out;
 }
 
+const MAP_KEY = /^(?:layer(\d+):)?(preActivation|features|maxPool|avgPool)-(\d+)$/;
+const REFERENCE_ARRAY: Record<Stage, keyof ReferenceOutputs> = {
+  preActivation: 'preActivation',
+  features: 'conv',
+  maxPool: 'maxpool',
+  avgPool: 'avgpool',
+};
+
+function inView(canvas: HTMLCanvasElement): boolean {
+  const r = canvas.getBoundingClientRect();
+  return r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth && r.width > 0;
+}
+
+/** One redraw of a network by the plain loops: every layer, then every map canvas of the App in view. */
+function jsRenderNetwork(): void {
+  const { mapDisplay, network } = store.getState();
+  const outputs = referenceNetwork({ shape: [imageSize, imageSize, 3], data: rgbPixels }, network.layers);
+  for (const [key, canvas] of canvases) {
+    const match = MAP_KEY.exec(key);
+    if (!match || !canvas.isConnected || !inView(canvas)) continue;
+    const array = outputs[Number(match[1] ?? 0)]?.[REFERENCE_ARRAY[match[2] as Stage]];
+    if (!array) continue;
+    const values = mapValues(array, Number(match[3]));
+    putValues(canvas, array.shape[1], array.shape[0], (data) => colorizeValues(values, mapDisplay, data));
+  }
+}
+
 /** One redraw by the plain loop: the whole layer, then every canvas the App shows. */
 function jsRender(): void {
+  if (current?.layers) {
+    jsRenderNetwork();
+    jsFrames += 1;
+    for (const listener of jsListeners) listener();
+    return;
+  }
   const { mapDisplay } = store.getState();
   const spec = editedSpec(store.getState());
   const out = referenceLayer({ shape: [imageSize, imageSize, 3], data: rgbPixels }, spec);
@@ -216,17 +265,22 @@ async function prepare(c: BenchCase): Promise<void> {
   const { imageData, rgb } = makeImage(c.size);
   rgbPixels = rgb;
   imageSize = c.size;
+  current = c;
   setImage({ source: 'file', sampleId: null, name: `bench-${c.size}`, width: c.size, height: c.size });
-  const ok = updateSpec((draft) => {
-    draft.channels = c.channels;
-    draft.filters = filtersFor(c);
-  });
+  const [first] = store.getState().network.layers;
+  const ok = c.layers
+    ? commitNetwork(networkLayers(c), 0)
+    : (!first || store.getState().network.layers.length === 1 || commitNetwork([first], 0)) &&
+      updateSpec((draft) => {
+        draft.channels = c.channels;
+        draft.filters = filtersFor(c);
+      });
   if (!ok) throw new Error(`spec refused: ${JSON.stringify(store.getState().error)}`);
   if (mode !== 'js') engine.setImage(imageData);
   // Let React attach the maps' canvases and the first redraws finish.
   for (let i = 0; i < 3; i++) await raf();
   await idle();
-  lastCanvas(c.filters);
+  lastCanvas(c);
   const error = store.getState().error;
   if (error) throw new Error(`the page shows an error: ${JSON.stringify(error)}`);
 }
@@ -281,36 +335,42 @@ function gpuBytes(): number {
 
 /**
  * Tensors (and webgl texture bytes) before and after `count` steps, each awaited to its redraw (engine
- * modes only). Most steps edit a kernel cell; every 100th shows an image of another size, and every
- * 100th (offset by 50) resizes the kernel to 5 × 5 or back. "Before" is taken after one cell edit, and
- * the page is brought back to that state (image, kernel size, a cell edit last) before "after": between
- * edits the page may keep, besides the layer's outputs, an edited filter's maps computed alone.
+ * modes only). Most steps edit a kernel cell, of layer (step mod layers) in a network; every 100th shows
+ * an image of another size, and every 100th (offset by 50) resizes the last layer's kernels to 5 × 5 or
+ * back. "Before" is taken after one cell edit of layer 1, and the page is brought back to that state
+ * (image, kernel size, a layer-1 cell edit last) before "after": between edits the page may keep, besides
+ * every layer's outputs, an edited filter's maps computed alone.
  */
 async function leak(c: BenchCase, count: number): Promise<LeakResult> {
   await prepare(c);
-  const edit = async () => {
+  const layers = c.layers?.length ?? 1;
+  const edit = async (layer: number) => {
+    editLayer(layer);
     const frame = nextFrame();
     setFilterCell(0, 1, 1, editValue(edits++) - 0.25);
     await frame;
   };
-  await edit();
+  const resize = (side: number) => {
+    editLayer(layers - 1);
+    resizeKernels(side, side);
+  };
+  await edit(0);
   await idle();
   const before = tf.memory().numTensors;
   const beforeBytes = gpuBytes();
   for (let i = 1; i <= count; i++) {
     if (i % 100 === 0) showImage(i % 200 === 0 ? c.size : Math.round(c.size * 0.75));
-    else if (i % 100 === 50)
-      resizeKernels(...((i % 200 === 50 ? [5, 5] : [c.kernel, c.kernel]) as [number, number]));
+    else if (i % 100 === 50) resize(i % 200 === 50 ? 5 : c.kernel);
     else {
-      await edit();
+      await edit(i % layers);
       continue;
     }
     await idle();
   }
   showImage(c.size);
-  resizeKernels(c.kernel, c.kernel);
+  resize(c.kernel);
   await idle();
-  await edit();
+  await edit(0);
   await idle();
   return { edits: count, before, after: tf.memory().numTensors, gpuBytes: [beforeBytes, gpuBytes()] };
 }

@@ -1,4 +1,5 @@
 /** The bench's command line: which cases, which columns, how long to measure each cell. */
+import { NETWORK_CASE } from './networkCase.ts';
 import type { BenchCase, MeasureOptions } from './types.ts';
 
 export interface Column {
@@ -32,13 +33,16 @@ export const COLUMNS: readonly Column[] = [
     query: 'mode=js',
     what:
       "the same page and store edit; a microtask later (as the engine starts) the course notes' nested loops (tests/reference/convLoop.ts) " +
-      'compute the layer and every map is coloured and putImageData-ed into the App canvases',
+      'compute the layer and every map is coloured and putImageData-ed into the App canvases (a network: ' +
+      'referenceNetwork, every layer, and the map canvases in view, as the page draws only those)',
   },
   {
     id: 'cpu',
     title: 'tfjs cpu',
     query: 'mode=layer&backend=cpu',
-    what: "src/core's runLayer alone on tfjs cpu (no page, no drawing), until one number of every output is read",
+    what:
+      "src/core's runLayer (a network: runNetwork, every layer) alone on tfjs cpu (no page, no drawing), " +
+      'until one number of every output is read',
   },
   {
     id: 'wasm',
@@ -69,6 +73,8 @@ export interface Options {
   measure: MeasureOptions;
   leakEdits: number;
   leakSize: number;
+  /** The leak check's case: 1 gray 3×3 filter, or with --network the network case, at `leakSize`. */
+  leakCase: BenchCase;
   coldStart: boolean;
   /** Columns' pages open together, each case measured in alternating batches (see run.ts). */
   interleave: boolean;
@@ -92,6 +98,9 @@ const QUICK_CASES: BenchCase[] = [
 
 export const USAGE = `npm run bench -- [options]
   --quick               ${QUICK_CASES.length} rows (512² and 1024², with the 1024² RGB 4-filter goal case), short budgets
+  --network             the network of issue 13 (${NETWORK_CASE.size}² RGB, layers of ${NETWORK_CASE.layers?.join(', ')} 3×3 filters, ReLU,
+                        2×2 max pool), an edit in layer 1, columns ks,ks-webgl,js,cpu,wasm,webgl interleaved;
+                        its leak check spreads the edits over the layers (at --leak-size, RGB)
   --sizes 512,1024      image sides (default 512,1024,2048; 4096 works but takes minutes per column)
   --channels gray,rgb   --filters 1,4   --kernels 3,7   (any of these four: their cross product)
   --columns ks,js,cpu,wasm,webgl,opencv   (default all; ks-webgl is added when the page picks another backend,
@@ -127,13 +136,15 @@ export function parseOptions(argv: readonly string[]): Options {
     return value;
   };
   const quick = argv.includes('--quick');
+  const network = argv.includes('--network');
 
   const sizes = list(option('--sizes'), Number) as number[] | null;
   const channels = list(option('--channels'), String) as BenchCase['channels'][] | null;
   const filters = list(option('--filters'), Number) as number[] | null;
   const kernels = list(option('--kernels'), Number) as number[] | null;
   let cases: BenchCase[];
-  if (quick && !sizes && !channels && !filters && !kernels) cases = QUICK_CASES;
+  if (network) cases = (sizes ?? [NETWORK_CASE.size]).map((size) => ({ ...NETWORK_CASE, size }));
+  else if (quick && !sizes && !channels && !filters && !kernels) cases = QUICK_CASES;
   else {
     cases = [];
     for (const size of sizes ?? [512, 1024, 2048])
@@ -151,7 +162,10 @@ export function parseOptions(argv: readonly string[]): Options {
   const wanted = list(option('--columns'), String) as string[] | null;
   for (const id of wanted ?? [])
     if (!COLUMNS.some((c) => c.id === id)) throw new Error(`unknown column ${id}\n${USAGE}`);
-  const columns = COLUMNS.filter((c) => (wanted ? wanted.includes(c.id) : c.id !== 'ks-webgl'));
+  // The network bench times the page on webgl too (its readbacks), and has no OpenCV counterpart.
+  const byDefault = (c: Column) => (network ? c.id !== 'opencv' : c.id !== 'ks-webgl');
+  const columns = COLUMNS.filter((c) => (wanted ? wanted.includes(c.id) : byDefault(c)));
+  const leakSize = number('--leak-size', 128);
 
   return {
     quick,
@@ -165,9 +179,12 @@ export function parseOptions(argv: readonly string[]): Options {
       skipMs: 1000 * number('--skip-seconds', 20),
     },
     leakEdits: number('--leak-edits', quick ? 200 : 1000),
-    leakSize: number('--leak-size', 128),
-    coldStart: !argv.includes('--no-cold-start'),
-    interleave: argv.includes('--interleave'),
+    leakSize,
+    leakCase: network
+      ? { ...NETWORK_CASE, size: leakSize }
+      : { size: leakSize, channels: 'gray', filters: 1, kernel: 3 },
+    coldStart: !network && !argv.includes('--no-cold-start'),
+    interleave: network || argv.includes('--interleave'),
     coldLoads: Math.max(1, number('--cold-loads', 3)),
     jsonFile: option('--json'),
     profileFile: option('--profile'),

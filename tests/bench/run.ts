@@ -81,6 +81,23 @@ async function openColumn(browser: Browser, origin: string, column: Column): Pro
 
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
+/** The leak check (`options.leakCase`, `leakEdits` steps) on a Kernelscope page column; others have none. */
+async function runLeak(page: Page, column: Column, backend: string, options: Options, report: Report) {
+  if ((column.id !== 'ks' && column.id !== 'ks-webgl') || options.leakEdits <= 0) return;
+  const c = options.leakCase;
+  const t = Date.now();
+  const leak = await page.evaluate(([c, n]) => (window as unknown as BenchWindow).__bench.leak?.(c, n), [
+    c,
+    options.leakEdits,
+  ] as const);
+  if (!leak) return;
+  report.leaks.push({ ...leak, backend, case: caseName(c) });
+  console.error(
+    `leak     ${caseName(c)} on ${backend}: ${leak.before} -> ${leak.after} tensors, texture bytes ` +
+      `${leak.gpuBytes[0]} -> ${leak.gpuBytes[1]} over ${leak.edits} edits (${((Date.now() - t) / 1000).toFixed(0)} s)`,
+  );
+}
+
 /** One column: one page load, every case in turn; the leak check on Kernelscope's page columns. */
 async function runColumn(browser: Browser, origin: string, column: Column, options: Options, report: Report) {
   const entry = report.columns.find((c) => c.id === column.id) ?? { ...column };
@@ -121,21 +138,7 @@ async function runColumn(browser: Browser, origin: string, column: Column, optio
       }
     }
     await stopProfile?.();
-    if ((column.id === 'ks' || column.id === 'ks-webgl') && options.leakEdits > 0) {
-      const c: BenchCase = { size: options.leakSize, channels: 'gray', filters: 1, kernel: 3 };
-      const t = Date.now();
-      const leak = await page.evaluate(([c, n]) => (window as unknown as BenchWindow).__bench.leak?.(c, n), [
-        c,
-        options.leakEdits,
-      ] as const);
-      if (leak) {
-        report.leaks.push({ ...leak, backend: entry.info.backend, size: options.leakSize });
-        console.error(
-          `leak     ${caseName(c)}: ${leak.before} -> ${leak.after} tensors over ${leak.edits} edits` +
-            ` (${((Date.now() - t) / 1000).toFixed(0)} s)`,
-        );
-      }
-    }
+    await runLeak(page, column, entry.info.backend, options, report);
   } catch (error) {
     entry.error = error instanceof Error ? error.message : String(error);
     console.error(`${column.id.padEnd(8)} FAILED: ${entry.error}`);
@@ -152,7 +155,7 @@ const BATCH = 3;
  * BATCH timed edits (each turn sets the case up again and warms up as a cell does) until each has
  * `edits` samples, or the case's budget (the per-cell budget × the columns) has passed with `minEdits`
  * each. A load that comes and goes on a shared machine then falls on every column alike, which sequential
- * columns (minutes apart) cannot promise. No leak check here.
+ * columns (minutes apart) cannot promise. Then the leak check on each page column, one after the other.
  */
 async function runInterleaved(
   browser: Browser,
@@ -229,6 +232,14 @@ async function runInterleaved(
       );
     }
     console.error(`case ${caseName(c)} done (${((Date.now() - t) / 1000).toFixed(0)} s)`);
+  }
+  for (const { column, page } of open) {
+    const backend = report.columns.find((e) => e.id === column.id)?.info?.backend ?? column.id;
+    await runLeak(page, column, backend, options, report).catch((error: unknown) => {
+      console.error(
+        `leak     ${column.id} FAILED: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
   }
   for (const { page } of open) await page.close().catch(() => {});
 }

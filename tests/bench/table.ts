@@ -13,7 +13,7 @@ export interface Report {
   columns: (Column & { info?: PageInfo; error?: string })[];
   cases: BenchCase[];
   results: Results;
-  leaks: (LeakResult & { backend: string; size: number })[];
+  leaks: (LeakResult & { backend: string; case: string })[];
   cold?: ColdStart | { error: string };
   seconds: number;
 }
@@ -112,13 +112,14 @@ export function summary(report: Report): string {
   for (const [id, byCase] of Object.entries(report.results))
     for (const [name, cell] of Object.entries(byCase))
       if (!ok(cell)) lines.push(`${id} ${name}: ${cell.error.split('\n')[0]}`);
-  for (const { before, after, edits, backend, size, gpuBytes } of report.leaks) {
+  lines.push(...fastestBackendLines(report));
+  for (const { before, after, edits, backend, case: leakCase, gpuBytes } of report.leaks) {
     const [bytesBefore, bytesAfter] = gpuBytes ?? [0, 0];
     const textures =
       bytesBefore || bytesAfter ? `; texture bytes ${bytesBefore} before, ${bytesAfter} after` : '';
     const leaked = after > before || bytesAfter > bytesBefore;
     lines.push(
-      `Tensors (Kernelscope on ${backend}, ${size}² gray 1f 3×3): ${before} before, ${after} after ${edits} ` +
+      `Tensors (Kernelscope on ${backend}, ${leakCase}): ${before} before, ${after} after ${edits} ` +
         `edits, image and kernel-size changes${textures} (${leaked ? `LEAK: ${after - before} tensors, ${bytesAfter - bytesBefore} bytes` : 'no leak'})`,
     );
   }
@@ -139,6 +140,28 @@ export function summary(report: Report): string {
   }
   lines.push(`Total runtime ${report.seconds.toFixed(0)} s.`);
   return lines.join('\n');
+}
+
+const BACKEND_COLUMNS = ['cpu', 'wasm', 'webgl'];
+
+/**
+ * Per case, Kernelscope's median over the fastest tfjs backend alone (src/core, no page) in the same run:
+ * the issue's "within 1.2× of the fastest backend" (below 1: the page is the faster).
+ */
+function fastestBackendLines(report: Report): string[] {
+  const ks = report.columns[0];
+  if (ks?.id !== 'ks') return [];
+  return report.cases.flatMap((c) => {
+    const name = caseName(c);
+    const mine = report.results[ks.id]?.[name];
+    const alone = BACKEND_COLUMNS.map((id) => ({ id, cell: report.results[id]?.[name] })).filter(
+      (a): a is { id: string; cell: CellResult } => ok(a.cell) && !a.cell.skipped,
+    );
+    const best = alone.sort((a, b) => a.cell.timing.median - b.cell.timing.median)[0];
+    if (!ok(mine) || !best) return [];
+    const r = mine.timing.median / best.cell.timing.median;
+    return [`${name}: Kernelscope ÷ the fastest backend alone (tfjs ${best.id}) = ${r.toFixed(2)}×`];
+  });
 }
 
 export function legend(columns: readonly Column[]): string {

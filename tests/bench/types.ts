@@ -5,6 +5,11 @@ export interface BenchCase {
   filters: number;
   /** Kernel side: 3 or 7 (any odd side works). */
   kernel: number;
+  /**
+   * A network (networkCase.ts): the filters of each layer, each a `kernel`² conv with ReLU and 2 × 2 max
+   * pooling feeding the next. `filters` is then the first layer's. Absent: one layer, no activation.
+   */
+  layers?: number[];
 }
 
 /**
@@ -65,6 +70,8 @@ export interface PageInfo {
 }
 
 export function caseName(c: BenchCase): string {
+  if (c.layers)
+    return `${c.size}² ${c.channels} ${c.layers.length} layers ${c.layers.join('-')}f ${c.kernel}×${c.kernel}`;
   return `${c.size}² ${c.channels} ${c.filters}f ${c.kernel}×${c.kernel}`;
 }
 
