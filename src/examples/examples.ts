@@ -1,7 +1,8 @@
 /**
  * The worked examples of the course notes, as data: each one is a spec and a sample that a share link opens
- * (docs/spec.md, the page's link), with the shapes the page should then show. The page's Examples menu and the
- * README's "Course-note examples" section are both made from this list.
+ * (docs/spec.md, the page's link), with the shapes the page should then show. A spec may be a network,
+ * `{layers: [...]}` (docs/spec.md, "Networks"). The page's Examples menu, the lesson and the README's
+ * "Course-note examples" section are all made from this list.
  */
 import type { MessageKey } from '../i18n/messages.ts';
 import { SOBEL_X_GRID as SOBEL_X, SOBEL_Y_GRID as SOBEL_Y } from '../kernels/presets.ts';
@@ -18,6 +19,16 @@ export interface ExpectedShapes {
   pool: string;
   /** Number of feature maps. */
   maps: number;
+  /** A network's layers after the first, in order (captions "Layer N feature map M", …). */
+  layers?: readonly ExpectedLayer[];
+}
+
+/** What a deeper layer's figures should show, and its "Receptive field R × R". */
+export interface ExpectedLayer {
+  conv: string;
+  pool: string;
+  maps: number;
+  field: string;
 }
 
 export interface CourseExample {
@@ -37,6 +48,47 @@ export interface CourseExample {
   magnitude?: boolean;
   expected: ExpectedShapes;
 }
+
+const LAPLACIAN = [
+  [0, 1, 0],
+  [1, -4, 1],
+  [0, 1, 0],
+];
+const SHARPEN = [
+  [0, -1, 0],
+  [-1, 5, -1],
+  [0, -1, 0],
+];
+/** The 3 × 3 binomial blur, 1/16 · [1 2 1; 2 4 2; 1 2 1]: exact in binary, so the link stays short. */
+const BLUR = [
+  [0.0625, 0.125, 0.0625],
+  [0.125, 0.25, 0.125],
+  [0.0625, 0.125, 0.0625],
+];
+/** The small CNN's 8 first-layer filters: edges in four directions, Laplacian, sharpen, blur, emboss. */
+const EIGHT = [
+  SOBEL_X,
+  SOBEL_Y,
+  [
+    [-2, -1, 0],
+    [-1, 0, 1],
+    [0, 1, 2],
+  ],
+  [
+    [0, 1, 2],
+    [-1, 0, 1],
+    [-2, -1, 0],
+  ],
+  LAPLACIAN,
+  SHARPEN,
+  BLUR,
+  [
+    [-2, -1, 0],
+    [-1, 1, 1],
+    [0, 1, 2],
+  ],
+];
+const negated = (grid: number[][]) => grid.map((row) => row.map((w) => (w === 0 ? 0 : -w)));
 
 export const EXAMPLES: readonly CourseExample[] = [
   {
@@ -190,6 +242,56 @@ export const EXAMPLES: readonly CourseExample[] = [
     spec: { filters: [{ weights: SOBEL_X }], activation: 'relu' },
     sample: 'fashion-mnist-9',
     expected: { input: '28 × 28', filter: '3 × 3', conv: '28 × 28', pool: '14 × 14', maps: 1 },
+  },
+  {
+    id: 'stack-3-field',
+    title: 'example.stack3.title',
+    detail: 'example.stack3.detail',
+    lesson: 'lesson.stack3',
+    source:
+      '합성곱 신경망, 수용영역 (receptive field), and CNN 완벽 가이드, Receptive Field (수용장): three 3 × 3 layers with 2 × 2 pooling see 3, 8 and 18 pixels',
+    spec: {
+      layers: [
+        { filters: [{ weights: SOBEL_X }, { weights: SOBEL_Y }], activation: 'relu' },
+        { filters: [{ weights: BLUR }], activation: 'relu' },
+        { filters: [{ weights: BLUR }], activation: 'relu' },
+      ],
+    },
+    sample: 'fashion-mnist-0',
+    expected: {
+      input: '28 × 28',
+      filter: '3 × 3',
+      conv: '28 × 28',
+      pool: '14 × 14',
+      maps: 2,
+      layers: [
+        { conv: '14 × 14', pool: '7 × 7', maps: 1, field: '8 × 8' },
+        { conv: '7 × 7', pool: '3 × 3', maps: 1, field: '18 × 18' },
+      ],
+    },
+  },
+  {
+    id: 'small-cnn',
+    title: 'example.smallCnn.title',
+    detail: 'example.smallCnn.detail',
+    lesson: 'lesson.smallCnn',
+    source:
+      'the CNN of the notes, convolution → ReLU → pooling twice (합성곱 신경망; CNN 완벽 가이드, Conv2D(filters, kernel_size=3)): 28 × 28 × 8 → 14 × 14 × 8 → 14 × 14 × 16 → 7 × 7 × 16',
+    spec: {
+      layers: [
+        { filters: EIGHT.map((weights) => ({ weights })), activation: 'relu' },
+        { filters: [...EIGHT, ...EIGHT.map(negated)].map((weights) => ({ weights })), activation: 'relu' },
+      ],
+    },
+    sample: 'fashion-mnist-9',
+    expected: {
+      input: '28 × 28',
+      filter: '3 × 3',
+      conv: '28 × 28',
+      pool: '14 × 14',
+      maps: 8,
+      layers: [{ conv: '14 × 14', pool: '7 × 7', maps: 16, field: '8 × 8' }],
+    },
   },
 ];
 

@@ -24,12 +24,18 @@ export function examplesReadmeBlock(): string {
     'the shape listed here, and the "Examples" menu at the top of the page opens the same links.',
     '',
   ];
+  const maps = (n: number) => (n > 1 ? `${n} feature maps` : 'feature map');
   for (const example of EXAMPLES) {
     const { expected } = example;
-    const maps = expected.maps > 1 ? `${expected.maps} feature maps` : 'feature map';
+    // A network's deeper layers, each with how much of the image one pixel of its maps sees.
+    const deeper = (expected.layers ?? []).map(
+      (layer, i) =>
+        ` → layer ${i + 2}: ${maps(layer.maps)} ${layer.conv} (receptive field ${layer.field}) → pooled ${layer.pool}`,
+    );
     lines.push(
       `- [${en[example.title]}](${exampleLink(exampleHash(example))}): ${expected.input} \`${example.sample}\` → ` +
-        `${maps} ${expected.conv} → pooled ${expected.pool}. From the notes: ${example.source}.`,
+        `${maps(expected.maps)} ${expected.conv} → pooled ${expected.pool}${deeper.join('')}. ` +
+        `From the notes: ${example.source}.`,
     );
   }
   lines.push('', README_END);

@@ -8,10 +8,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   compactSpec,
   defaultSpec,
-  layerGeometry,
+  networkCost,
+  networkGeometry,
   networkOf,
   parseNetwork,
   parseSpec,
+  receptiveField,
 } from '../../src/core/index.ts';
 import { EXAMPLES, exampleHash } from '../../src/examples/examples.ts';
 import { examplesReadmeBlock, exampleLink, withExamplesBlock } from '../../src/examples/readme.ts';
@@ -60,6 +62,8 @@ describe('course-note examples', () => {
       'rgb-3-channel',
       'n-filters',
       'relu',
+      'stack-3-field',
+      'small-cnn',
     ]);
   });
 
@@ -74,17 +78,31 @@ describe('course-note examples', () => {
   it.each(EXAMPLES.map((e) => [e.id, e] as const))(
     '%s: its spec gives the shapes it promises',
     (_id, example) => {
-      const spec = parseSpec(example.spec);
+      const net = parseNetwork(example.spec);
+      const spec = net.layers[0]!;
       const [height, width] = sampleSize(example.sample);
-      const g = layerGeometry(spec, height, width);
+      const [g, ...deeper] = networkGeometry(net, height, width);
       const channels = spec.channels === 'gray' ? 1 : 3;
       expect(shape(height, width, channels), 'input').toBe(example.expected.input);
-      expect(shape(g.kernel[0], g.kernel[1], spec.channels === 'rgb' ? 3 : 1), 'filter').toBe(
+      expect(shape(g!.kernel[0], g!.kernel[1], spec.channels === 'rgb' ? 3 : 1), 'filter').toBe(
         example.expected.filter,
       );
-      expect(shape(g.conv.height, g.conv.width), 'feature map').toBe(example.expected.conv);
-      expect(shape(g.pool.height, g.pool.width), 'pooling').toBe(example.expected.pool);
-      expect(g.conv.maps, 'maps').toBe(example.expected.maps);
+      expect(shape(g!.conv.height, g!.conv.width), 'feature map').toBe(example.expected.conv);
+      expect(shape(g!.pool.height, g!.pool.width), 'pooling').toBe(example.expected.pool);
+      expect(g!.conv.maps, 'maps').toBe(example.expected.maps);
+      // A network's deeper layers: their maps and how much of the image one pixel of them sees.
+      expect(
+        deeper.map((d, i) => {
+          const { rows, cols } = receptiveField(net, i + 1);
+          return {
+            conv: shape(d.conv.height, d.conv.width),
+            pool: shape(d.pool.height, d.pool.width),
+            maps: d.conv.maps,
+            field: shape(rows.r, cols.r),
+          };
+        }),
+        'deeper layers',
+      ).toEqual(example.expected.layers ?? []);
       expect(MESSAGES.en[example.title]).toBeTruthy();
       expect(MESSAGES.ko[example.title]).toBeTruthy();
     },
@@ -107,6 +125,45 @@ describe('course-note examples', () => {
     expect(sobel?.expected).toMatchObject({ input: '27 × 27', conv: '25 × 25', maps: 2 });
     expect(sobel?.magnitude).toBe(true);
     expect(exampleHash(sobel!)).toMatch(/&sample=fashion-mnist-27&mag=1$/);
+  });
+
+  it('the 3-layer stack on Fashion-MNIST: 3 → 8 → 18, as its title says', () => {
+    const stack = EXAMPLES.find((e) => e.id === 'stack-3-field')!;
+    const net = parseNetwork(stack.spec);
+    expect(net.layers).toHaveLength(3);
+    expect(findSample(stack.sample)?.group).toBe('fashion');
+    const fields = net.layers.map((_, k) => receptiveField(net, k).rows.r);
+    expect(fields).toEqual([3, 8, 18]);
+    expect(MESSAGES.en[stack.title]).toContain(fields.join(' → '));
+    expect(MESSAGES.ko[stack.title]).toContain(fields.join(' → '));
+  });
+
+  it('the small CNN: 3 × 3 × 8 → pool → 3 × 3 × 16 → pool, shapes and cost as the notes write them', () => {
+    const cnn = EXAMPLES.find((e) => e.id === 'small-cnn')!;
+    const net = parseNetwork(cnn.spec);
+    const geometries = networkGeometry(net, ...sampleSize(cnn.sample));
+    const chain = geometries.flatMap((g) => [
+      shape(g.conv.height, g.conv.width, g.conv.maps),
+      shape(g.pool.height, g.pool.width, g.conv.maps),
+    ]);
+    expect(chain.join(' → ')).toBe('28 × 28 × 8 → 14 × 14 × 8 → 14 × 14 × 16 → 7 × 7 × 16');
+    expect(MESSAGES.en[cnn.detail]).toBe(chain.join(' → '));
+    expect(MESSAGES.ko[cnn.detail]).toBe(chain.join(' → '));
+    expect(geometries.map((g) => g.kernel)).toEqual([
+      [3, 3],
+      [3, 3],
+    ]);
+    expect(net.layers.map((l) => l.activation)).toEqual(['relu', 'relu']);
+    // docs/spec.md: layer 2 holds 3 · 3 · 8 · 16 = 1152 weights and 16 biases, 225 792 multiply-adds.
+    expect(networkCost(net, geometries).layers[1]).toEqual({
+      weights: 1152,
+      biases: 16,
+      parameters: 1168,
+      multiplyAdds: 225_792,
+    });
+    // The lesson's paragraph quotes the same figures.
+    expect(MESSAGES.en[cnn.lesson]).toContain('3 · 3 · 8 · 16 = 1,152');
+    expect(MESSAGES.en[cnn.lesson]).toContain('14 · 14 · 16 · 72 = 225,792');
   });
 });
 
@@ -156,6 +213,36 @@ describe('spec actions', () => {
     const full = specFile(networkOf(spec), 'full');
     expect(Object.keys(JSON.parse(full.json))).toHaveLength(9);
     expect(parseSpec(JSON.parse(full.json))).toEqual(spec);
+  });
+
+  it('exports a network as {layers}, and imports a {layers} file as that network', () => {
+    const net = parseNetwork({
+      layers: [{ padding: 'valid' }, { filters: [{ weights: [[2]] }], output: 'avgpool' }],
+    });
+    const compact = specFile(net, 'compact');
+    const written = JSON.parse(compact.json) as { layers: Array<Record<string, unknown>> };
+    expect(written.layers).toHaveLength(2);
+    expect(written.layers[0]).toEqual({ padding: 'valid' });
+    expect(written.layers[1]).toMatchObject({ output: 'avgpool' });
+    expect(importSpecText(compact.json, 'net.json')).toBe(true);
+    expect(store.getState().network).toEqual(net);
+    expect(store.getState().editing).toBe(0);
+    expect(importSpecText(specFile(net, 'full').json, 'net-full.json')).toBe(true);
+    expect(store.getState().network).toEqual(net);
+  });
+
+  it('refuses a {layers} file naming the layer and field, and one the image cannot take', () => {
+    const before = store.getState().network;
+    expect(importSpecText('{"layers": [{}, {"channels": "rgb"}]}', 'two.json')).toBe(false);
+    expect(store.getState().error).toMatchObject({
+      key: 'spec.import.invalid',
+      params: { name: 'two.json', field: 'layers[1].channels' },
+    });
+    // 28 → 14 → 7 → 3 → 1: a fifth 2 × 2 pooling has nothing left to pool.
+    const deep = JSON.stringify({ layers: [{}, {}, {}, {}, {}] });
+    expect(importSpecText(deep, 'deep.json')).toBe(false);
+    expect(store.getState().error?.key).toBe('spec.import.image');
+    expect(store.getState().network).toBe(before);
   });
 
   it('imports a good file', () => {

@@ -121,7 +121,7 @@ describe('compactNetwork', () => {
       }),
       { numRuns: 200 },
     );
-    for (const example of EXAMPLES) {
+    for (const example of EXAMPLES.filter((e) => !('layers' in e.spec))) {
       const plain = JSON.stringify(compactSpec(parseSpec(example.spec)));
       expect(JSON.stringify(compactNetwork(parseNetwork(example.spec)))).toBe(plain);
     }

@@ -2,14 +2,14 @@ import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import {
   CODE_LANGUAGE_NAMES,
   CODE_LANGUAGES,
-  generateCode,
+  generateNetworkCode,
   type CodeImage,
   type CodeLanguage,
 } from '../../codegen/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { findSample } from '../../image/samples.ts';
-import { editedSpec, type ImageMeta, useStore } from '../../store/index.ts';
-import { useGeometry } from '../useGeometry.ts';
+import { type ImageMeta, useStore } from '../../store/index.ts';
+import { useGeometries } from '../useGeometry.ts';
 import { copyText } from './copyText.ts';
 
 /** What the snippet should open: the sample's file (and crop), or the person's own file by its name. */
@@ -30,13 +30,16 @@ function codeImage(image: ImageMeta): CodeImage {
   return { file, label: `your image "${file}", H × W = ${size}`, crop: null };
 }
 
-/** The current layer as TensorFlow.js, Keras or PyTorch code, in tabs, each with a Copy button. */
+/**
+ * The whole network (a single layer's code when it has one layer) as TensorFlow.js, Keras or PyTorch
+ * code, in tabs, each with a Copy button.
+ */
 export function CodePanel() {
   const t = useT();
   const id = useId();
-  const spec = useStore((s) => editedSpec(s));
+  const network = useStore((s) => s.network);
   const image = useStore((s) => s.image);
-  const geometry = useGeometry();
+  const geometries = useGeometries();
   const [language, setLanguage] = useState<CodeLanguage>('tfjs');
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   const tabs = useRef<Record<CodeLanguage, HTMLButtonElement | null>>({
@@ -46,10 +49,10 @@ export function CodePanel() {
   });
 
   const code = useMemo(
-    () => (image && geometry ? generateCode(language, spec, geometry, codeImage(image)) : ''),
-    [language, spec, geometry, image],
+    () => (image && geometries ? generateNetworkCode(language, network, geometries, codeImage(image)) : ''),
+    [language, network, geometries, image],
   );
-  if (!image || !geometry) return null;
+  if (!image || !geometries) return null;
 
   const choose = (next: CodeLanguage) => {
     setLanguage(next);
@@ -78,7 +81,9 @@ export function CodePanel() {
   return (
     <section className="panel code" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('code.heading')}</h2>
-      <p className="numbers-note">{t('code.note')}</p>
+      <p className="numbers-note">
+        {network.layers.length > 1 ? t('code.noteNetwork', { count: network.layers.length }) : t('code.note')}
+      </p>
       <div className="code-bar">
         <div role="tablist" aria-label={t('code.languages')} className="code-tabs">
           {CODE_LANGUAGES.map((l) => (

@@ -2,6 +2,7 @@ import type { LayerGeometry, LayerSpec } from '../../core/index.ts';
 import { useT, type Translate } from '../../i18n/index.ts';
 import { editedSpec, useStore } from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';
+import { RESULT_NAME } from './resultNames.ts';
 import {
   convFormulas,
   courseText,
@@ -100,9 +101,29 @@ function Formulas({ spec, geometry }: { spec: LayerSpec; geometry: LayerGeometry
   );
 }
 
+/** In a network: which layer the formula is for, and that its W is the result the layer before feeds on. */
+function LayerNote({ geometry }: { geometry: LayerGeometry }) {
+  const t = useT();
+  const editing = useStore((s) => s.editing);
+  const layers = useStore((s) => s.network.layers);
+  if (layers.length < 2) return null;
+  const before = layers[editing - 1];
+  const { height, width, channels } = geometry.input;
+  const size = channels > 1 ? `${height} × ${width} × ${channels}` : `${height} × ${width}`;
+  const input = before
+    ? t('formula.inputFed', { n: editing, result: t(RESULT_NAME[before.output]) })
+    : t('formula.inputImage');
+  return (
+    <p className="formula-layer">
+      {t('formula.layer', { n: editing + 1, count: layers.length, input, size })}
+    </p>
+  );
+}
+
 /**
  * The output-size formula with the current numbers, per axis, for the convolution and then the pooling:
- * SAME's split of the padding and the rows or columns the floor drops are written out.
+ * SAME's split of the padding and the rows or columns the floor drops are written out. In a network it is
+ * the edited layer's, its input being the result the layer before feeds on.
  */
 export function FormulaPanel() {
   const t = useT();
@@ -112,6 +133,7 @@ export function FormulaPanel() {
   return (
     <section className="panel formula" aria-labelledby="formula-heading">
       <h2 id="formula-heading">{t('formula.heading')}</h2>
+      <LayerNote geometry={geometry} />
       <General />
       <p className="formula-legend">{t('formula.legend')}</p>
       <Formulas spec={spec} geometry={geometry} />

@@ -1,24 +1,26 @@
+import type { LayerGeometry, LayerSpec, NetworkSpec } from '../../core/index.ts';
 import { useLanguage, useT } from '../../i18n/index.ts';
 import { editedSpec, useStore } from '../../store/index.ts';
-import { useGeometry } from '../useGeometry.ts';
+import { useGeometries, useGeometry } from '../useGeometry.ts';
+import { networkTable } from './networkTable.ts';
 import { layerParams } from './tensorShapes.ts';
 
-/** Weights, biases and multiply-adds of the conv layer, each with the product that gives it. */
-export function ParamsPanel() {
-  const t = useT();
-  const spec = useStore((s) => editedSpec(s));
+function useFormat(): (n: number) => string {
   const language = useLanguage();
-  const geometry = useGeometry();
-  if (!geometry) return null;
+  return (n: number) => n.toLocaleString(language === 'ko' ? 'ko-KR' : 'en-US');
+}
+
+/** One layer: weights, biases and multiply-adds, each with the product that gives it. */
+function LayerParams({ spec, geometry }: { spec: LayerSpec; geometry: LayerGeometry }) {
+  const t = useT();
+  const fmt = useFormat();
   const p = layerParams(spec, geometry);
-  const fmt = (n: number) => n.toLocaleString(language === 'ko' ? 'ko-KR' : 'en-US');
   const [kh, kw] = geometry.kernel;
   const c = geometry.input.channels;
   const f = spec.filters.length;
   const { height, width, maps } = geometry.conv;
   return (
-    <section className="panel params" aria-labelledby="params-heading">
-      <h2 id="params-heading">{t('params.heading')}</h2>
+    <>
       <dl className="numbers-dl">
         <dt>{t('params.weights')}</dt>
         <dd>
@@ -47,6 +49,95 @@ export function ParamsPanel() {
       <p className="numbers-note">
         {t('params.macsNote', { outputs: fmt(p.outputs), per: p.macsPerOutput })}
       </p>
+    </>
+  );
+}
+
+/** Every layer's weights, biases, parameters and multiply-adds (`networkCost`), and the network's totals. */
+function NetworkParams({ network, geometries }: { network: NetworkSpec; geometries: LayerGeometry[] }) {
+  const t = useT();
+  const fmt = useFormat();
+  const { layers, total } = networkTable(network, geometries);
+  return (
+    <>
+      <table className="numbers-table numbers-cost">
+        <thead>
+          <tr>
+            <th scope="col">{t('params.layer')}</th>
+            <th scope="col">{t('params.weights')}</th>
+            <th scope="col">{t('params.biases')}</th>
+            <th scope="col">{t('params.total')}</th>
+            <th scope="col">{t('params.macs')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {layers.map(({ layer, cost, params }) => {
+            const geometry = geometries[layer] as LayerGeometry;
+            const [kh, kw] = geometry.kernel;
+            const f = network.layers[layer]?.filters.length ?? 0;
+            const { height, width, maps } = geometry.conv;
+            return (
+              <tr key={layer}>
+                <th scope="row">{t('shapes.layer', { n: layer + 1 })}</th>
+                <td>
+                  <code>
+                    {kh} × {kw} × {geometry.input.channels} × {f} = {fmt(cost.weights)}
+                  </code>
+                </td>
+                <td>
+                  <code>{fmt(cost.biases)}</code>
+                </td>
+                <td>
+                  <code>{fmt(cost.parameters)}</code>
+                </td>
+                <td>
+                  <code>
+                    {height} × {width} × {maps} × {params.macsPerOutput} = {fmt(cost.multiplyAdds)}
+                  </code>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('params.network')}</th>
+            <td>
+              <code>{fmt(total.weights)}</code>
+            </td>
+            <td>
+              <code>{fmt(total.biases)}</code>
+            </td>
+            <td>
+              <code>{fmt(total.parameters)}</code>
+            </td>
+            <td>
+              <code>{fmt(total.multiplyAdds)}</code>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+      <p className="numbers-note">{t('params.networkNote')}</p>
+    </>
+  );
+}
+
+/** Parameters and multiply-adds: of the layer, or per layer and in total for a network. */
+export function ParamsPanel() {
+  const t = useT();
+  const network = useStore((s) => s.network);
+  const spec = useStore((s) => editedSpec(s));
+  const geometries = useGeometries();
+  const geometry = useGeometry();
+  if (!geometries || !geometry) return null;
+  return (
+    <section className="panel params" aria-labelledby="params-heading">
+      <h2 id="params-heading">{t('params.heading')}</h2>
+      {network.layers.length > 1 ? (
+        <NetworkParams network={network} geometries={geometries} />
+      ) : (
+        <LayerParams spec={spec} geometry={geometry} />
+      )}
     </section>
   );
 }

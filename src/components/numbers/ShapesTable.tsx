@@ -1,8 +1,11 @@
+import type { LayerGeometry, LayerSpec, NetworkSpec } from '../../core/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { editedSpec, useStore } from '../../store/index.ts';
-import { useGeometry } from '../useGeometry.ts';
-import { layerShapes, shapeList, type StageId } from './tensorShapes.ts';
+import { useGeometries, useGeometry } from '../useGeometry.ts';
+import { FED_ROW, networkTable } from './networkTable.ts';
+import { RESULT_NAME } from './resultNames.ts';
+import { layerShapes, shapeList, type ShapeRow, type StageId } from './tensorShapes.ts';
 
 const STAGE: Record<StageId, MessageKey> = {
   input: 'shapes.input',
@@ -13,35 +16,44 @@ const STAGE: Record<StageId, MessageKey> = {
   avgPool: 'shapes.avgPool',
 };
 
-/** Every tensor of the layer in both layouts: NHWC (TensorFlow, Keras, tfjs) and NCHW (PyTorch). */
-export function ShapesTable() {
+function Row({ row, label }: { row: ShapeRow; label: string }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>
+        <code>{shapeList(row.nhwc)}</code>
+      </td>
+      <td>
+        <code>{shapeList(row.nchw)}</code>
+      </td>
+    </tr>
+  );
+}
+
+function Head() {
   const t = useT();
-  const spec = useStore((s) => editedSpec(s));
-  const geometry = useGeometry();
-  if (!geometry) return null;
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{t('shapes.stage')}</th>
+        <th scope="col">{t('shapes.nhwc')}</th>
+        <th scope="col">{t('shapes.nchw')}</th>
+      </tr>
+    </thead>
+  );
+}
+
+/** One layer's tensors, as the page has always shown them. */
+function LayerShapesTable({ spec, geometry }: { spec: LayerSpec; geometry: LayerGeometry }) {
+  const t = useT();
   const { rows, depthwise } = layerShapes(spec, geometry);
   return (
-    <section className="panel shapes" aria-labelledby="shapes-heading">
-      <h2 id="shapes-heading">{t('shapes.heading')}</h2>
+    <>
       <table className="numbers-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('shapes.stage')}</th>
-            <th scope="col">{t('shapes.nhwc')}</th>
-            <th scope="col">{t('shapes.nchw')}</th>
-          </tr>
-        </thead>
+        <Head />
         <tbody>
           {rows.map((row) => (
-            <tr key={row.stage}>
-              <th scope="row">{t(STAGE[row.stage])}</th>
-              <td>
-                <code>{shapeList(row.nhwc)}</code>
-              </td>
-              <td>
-                <code>{shapeList(row.nchw)}</code>
-              </td>
-            </tr>
+            <Row key={row.stage} row={row} label={t(STAGE[row.stage])} />
           ))}
         </tbody>
       </table>
@@ -51,6 +63,83 @@ export function ShapesTable() {
         <p className="numbers-note">
           {t('shapes.depthwise', { f: spec.filters.length, m: geometry.conv.maps })}
         </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * Every layer's tensors in one table, a row group per layer: its input (the image, or the result of the
+ * layer before that it feeds on), weights, bias, feature maps and poolings, the result it passes on marked.
+ */
+function NetworkShapesTable({ network, geometries }: { network: NetworkSpec; geometries: LayerGeometry[] }) {
+  const t = useT();
+  const editing = useStore((s) => s.editing);
+  const first = network.layers[0] as LayerSpec;
+  const { layers } = networkTable(network, geometries);
+  return (
+    <>
+      <table className="numbers-table numbers-network">
+        <Head />
+        {layers.map(({ layer, fedFrom, feeds, shapes }) => {
+          const name = t('shapes.layer', { n: layer + 1 });
+          const label = (row: ShapeRow): string => {
+            if (row.stage === 'input' && fedFrom) {
+              return t('shapes.inputFrom', { n: layer, result: t(RESULT_NAME[fedFrom]) });
+            }
+            const text = t(STAGE[row.stage]);
+            return feeds && FED_ROW[feeds] === row.stage
+              ? `${text} ${t('shapes.feeds', { n: layer + 2 })}`
+              : text;
+          };
+          return (
+            <tbody
+              key={layer}
+              aria-label={name}
+              className={layer === editing ? 'numbers-editing' : undefined}
+            >
+              <tr>
+                <th scope="rowgroup" colSpan={3} className="numbers-group">
+                  {layer === editing ? t('shapes.editing', { n: layer + 1 }) : name}
+                </th>
+              </tr>
+              {shapes.rows.map((row) => (
+                <Row key={row.stage} row={row} label={label(row)} />
+              ))}
+            </tbody>
+          );
+        })}
+      </table>
+      <p className="numbers-note">{t('shapes.networkNote')}</p>
+      <p className="numbers-note">{t('shapes.note')}</p>
+      {first.channels === 'rgb' && <p className="numbers-note">{t('shapes.rgb')}</p>}
+      {layers[0]?.shapes.depthwise && (
+        <p className="numbers-note">
+          {t('shapes.depthwise', { f: first.filters.length, m: geometries[0]?.conv.maps ?? 0 })}
+        </p>
+      )}
+    </>
+  );
+}
+
+/**
+ * Tensors in both layouts, NHWC (TensorFlow, Keras, tfjs) and NCHW (PyTorch): the layer's, or every
+ * layer's of a network in one table.
+ */
+export function ShapesTable() {
+  const t = useT();
+  const network = useStore((s) => s.network);
+  const spec = useStore((s) => editedSpec(s));
+  const geometries = useGeometries();
+  const geometry = useGeometry();
+  if (!geometries || !geometry) return null;
+  return (
+    <section className="panel shapes" aria-labelledby="shapes-heading">
+      <h2 id="shapes-heading">{t('shapes.heading')}</h2>
+      {network.layers.length > 1 ? (
+        <NetworkShapesTable network={network} geometries={geometries} />
+      ) : (
+        <LayerShapesTable spec={spec} geometry={geometry} />
       )}
     </section>
   );

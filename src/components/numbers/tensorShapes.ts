@@ -6,6 +6,7 @@ import {
   isDepthwise,
   kernelShape,
   multiplyAdds,
+  parameterCount,
   type LayerGeometry,
   type LayerSpec,
 } from '../../core/index.ts';
@@ -70,20 +71,19 @@ export interface LayerParams {
 export function layerParams(spec: LayerSpec, geometry: LayerGeometry): LayerParams {
   const { input, kernel, conv } = geometry;
   const [kh, kw] = kernel;
-  const f = spec.filters.length;
-  const weights = kh * kw * input.channels * f;
+  const { weights, biases } = parameterCount(spec, geometry);
   const distinctWeights = spec.filters.reduce((sum, filter) => {
     const { depth } = kernelShape(filter.weights);
     return sum + kh * kw * Math.max(1, depth);
   }, 0);
-  // A Conv2D sums its C_in channels into each map; a depthwise map sees one channel.
-  const summed = spec.channels === 'rgb' ? input.channels : 1;
+  // A Conv2D sums its C_in channels (or maps fed in) into each map; a depthwise map sees one channel.
+  const summed = isDepthwise(spec) ? 1 : input.channels;
   const macsPerOutput = kh * kw * summed;
   const outputs = conv.height * conv.width * conv.maps;
   return {
     weights,
     distinctWeights,
-    biases: conv.maps,
+    biases,
     macs: multiplyAdds(spec, geometry),
     macsPerOutput,
     outputs,

@@ -37,6 +37,10 @@ export const en = {
     'Four filters make four feature maps from the same image: Sobel x, Sobel y, a Laplacian and sharpen. In a Conv2D layer the number of filters is the number of output channels. Each map answers to a different pattern.',
   'lesson.relu':
     'ReLU, max(0, x), turns every negative value into 0 and passes the positive ones. The map before the activation is shown beside the one after: the blue (negative) edges are gone. A CNN puts such a nonlinearity after each convolution.',
+  'lesson.stack3':
+    'Three layers of 3 × 3 filters, each followed by 2 × 2 max pooling: a pixel of layer 1’s maps sees 3 × 3 pixels of the image, of layer 2’s 8 × 8, of layer 3’s 18 × 18. Each pooling doubles the jump j between neighbouring outputs, so each later 3 × 3 filter reaches further: r = 3 → 4 → 8 → 10 → 18. “The numbers” writes out every step; point at a layer-3 pixel to see its field on the image.',
+  'lesson.smallCnn':
+    'The small CNN of the notes: 8 filters of 3 × 3 with ReLU and 2 × 2 pooling, then 16 filters that each span the 8 maps, pooled again: 28 × 28 × 8 → 14 × 14 × 8 → 14 × 14 × 16 → 7 × 7 × 16. Layer 2 holds 3 · 3 · 8 · 16 = 1,152 weights and 16 biases, and does 14 · 14 · 16 · 72 = 225,792 multiply-adds. “The numbers” lists every layer’s shapes and cost, and the code builds the same network.',
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -77,4 +81,8 @@ export const ko: Record<keyof typeof en, string> = {
     '필터 네 개는 같은 이미지에서 특성 맵 네 개를 만듭니다: 소벨 x, 소벨 y, 라플라시안, 샤프닝. Conv2D 레이어에서 필터 수는 출력 채널 수입니다. 특성 맵마다 다른 패턴에 반응합니다.',
   'lesson.relu':
     'ReLU, max(0, x)는 음수를 모두 0으로 바꾸고 양수는 그대로 통과시킵니다. 활성화 전 특성 맵이 활성화 후 특성 맵 옆에 보이며, 파란(음수) 경계가 사라집니다. CNN은 합성곱마다 이런 비선형 함수를 둡니다.',
+  'lesson.stack3':
+    '3 × 3 필터 레이어 세 개, 각각 뒤에 2 × 2 최대 풀링: 레이어 1 특성 맵의 픽셀 하나는 이미지의 3 × 3 픽셀을, 레이어 2는 8 × 8, 레이어 3은 18 × 18을 봅니다. 풀링마다 이웃한 출력 사이의 간격 j가 두 배가 되어 다음 3 × 3 필터가 더 멀리 닿습니다: r = 3 → 4 → 8 → 10 → 18. “숫자로 보기”에 모든 단계가 있고, 레이어 3의 픽셀을 가리키면 이미지에서 그 수용장을 볼 수 있습니다.',
+  'lesson.smallCnn':
+    '강의 노트의 작은 CNN: 3 × 3 필터 8개와 ReLU, 2 × 2 풀링, 그다음 8개 맵을 모두 덮는 필터 16개와 다시 풀링: 28 × 28 × 8 → 14 × 14 × 8 → 14 × 14 × 16 → 7 × 7 × 16. 레이어 2의 가중치는 3 · 3 · 8 · 16 = 1,152개, 편향은 16개이고, 곱셈-덧셈은 14 · 14 · 16 · 72 = 225,792번입니다. “숫자로 보기”에 레이어마다 모양과 연산량이 있고, 코드는 같은 네트워크를 만듭니다.',
 };

@@ -47,6 +47,37 @@ export const en = {
   'code.copyLabel': 'Copy {language} code',
   'code.copied': 'Copied',
   'code.copyFailed': 'Could not copy: select the code and press Ctrl+C',
+  'shapes.layer': 'Layer {n}',
+  'shapes.editing': 'Layer {n} (being edited)',
+  'shapes.inputFrom': 'Input: layer {n}’s {result}',
+  'shapes.result.conv': 'feature maps',
+  'shapes.result.maxpool': 'max pooling',
+  'shapes.result.avgpool': 'average pooling',
+  'shapes.feeds': '→ layer {n}',
+  'shapes.networkNote':
+    'N = 1 image. Each layer after the first takes the result marked → as its input, one channel per map.',
+  'params.layer': 'Layer',
+  'params.network': 'Whole network',
+  'params.networkNote':
+    'Weights per layer: kh × kw × C_in × F, as Keras stores them (a 2-D filter counts once per input map). Multiply-adds: output values × kh·kw·C_in each. Pooling has neither.',
+  'receptive.heading': 'Receptive field',
+  'receptive.intro':
+    'How many input pixels one pixel of each layer’s feature maps sees, per axis. r starts at 1, and so does the jump j (input pixels between neighbouring outputs); each convolution adds (F_eff − 1)·j to r and multiplies j by its stride, and so does each pooling that feeds the next layer, with its window. Padding does not change r.',
+  'receptive.layer': 'Layer {n}: {field}',
+  'receptive.chain': 'r step by step:',
+  'receptive.step': 'Step',
+  'receptive.adds': 'Adds to r',
+  'receptive.input': 'Input image',
+  'receptive.conv': 'Layer {n} convolution {size}, stride {stride}',
+  'receptive.maxpool': 'Layer {n} max pooling {size}, stride {stride}',
+  'receptive.avgpool': 'Layer {n} average pooling {size}, stride {stride}',
+  'receptive.axisH': 'Height',
+  'receptive.axisW': 'Width',
+  'formula.layer': 'Layer {n} of {count}, the layer being edited. Its input W is {input}: {size}.',
+  'formula.inputImage': 'the image',
+  'formula.inputFed': 'layer {n}’s {result}',
+  'code.noteNetwork':
+    'The same network, {count} layers, with the current weights and settings, values 0..255 as on the page. It prints the last layer’s shapes.',
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -97,4 +128,35 @@ export const ko: Record<keyof typeof en, string> = {
   'code.copyLabel': '{language} 코드 복사',
   'code.copied': '복사했습니다',
   'code.copyFailed': '복사하지 못했습니다: 코드를 선택하고 Ctrl+C를 누르세요',
+  'shapes.layer': '레이어 {n}',
+  'shapes.editing': '레이어 {n} (편집 중)',
+  'shapes.inputFrom': '입력: 레이어 {n}의 {result}',
+  'shapes.result.conv': '특성 맵',
+  'shapes.result.maxpool': '최대 풀링',
+  'shapes.result.avgpool': '평균 풀링',
+  'shapes.feeds': '→ 레이어 {n}',
+  'shapes.networkNote':
+    'N = 이미지 1장. 두 번째 레이어부터는 → 표시한 결과를 입력으로 받으며, 맵 하나가 채널 하나입니다.',
+  'params.layer': '레이어',
+  'params.network': '네트워크 전체',
+  'params.networkNote':
+    '레이어별 가중치: Keras가 저장하는 대로 kh × kw × C_in × F (2차원 필터는 입력 맵마다 한 번씩 셉니다). 곱셈-덧셈: 출력 값 수 × 값마다 kh·kw·C_in. 풀링에는 둘 다 없습니다.',
+  'receptive.heading': '수용장 (receptive field)',
+  'receptive.intro':
+    '각 레이어 특성 맵의 픽셀 하나가 입력 이미지에서 보는 픽셀 수(축마다)입니다. r은 1에서, 점프 j(이웃한 출력 사이의 입력 픽셀 수)도 1에서 시작합니다. 합성곱마다 r에 (F_eff − 1)·j를 더하고 j에 스트라이드를 곱하며, 다음 레이어로 넘기는 풀링도 창 크기로 같은 계산을 합니다. 패딩은 r을 바꾸지 않습니다.',
+  'receptive.layer': '레이어 {n}: {field}',
+  'receptive.chain': '단계별 r:',
+  'receptive.step': '단계',
+  'receptive.adds': 'r에 더하는 값',
+  'receptive.input': '입력 이미지',
+  'receptive.conv': '레이어 {n} 합성곱 {size}, 스트라이드 {stride}',
+  'receptive.maxpool': '레이어 {n} 최대 풀링 {size}, 스트라이드 {stride}',
+  'receptive.avgpool': '레이어 {n} 평균 풀링 {size}, 스트라이드 {stride}',
+  'receptive.axisH': '높이',
+  'receptive.axisW': '너비',
+  'formula.layer': '편집 중인 레이어: {count}개 중 레이어 {n}. 입력 W는 {input}입니다: {size}.',
+  'formula.inputImage': '이미지',
+  'formula.inputFed': '레이어 {n}의 {result}',
+  'code.noteNetwork':
+    '현재 가중치와 설정 그대로의 같은 네트워크({count}개 레이어)입니다. 값은 페이지처럼 0..255이고, 마지막 레이어의 모양(shape)을 출력합니다.',
 };
