@@ -55,6 +55,8 @@ export interface ConvExplanation {
   flip: boolean;
   padMode: PadMode;
   kernel: [number, number];
+  /** A 2-D filter: the same kh x kw weights on every input channel (map). */
+  sameKernel: boolean;
   dilation: [number, number];
   /** The receptive field in input coordinates: top-left of the window and its effective size. */
   window: CellRect;
@@ -100,7 +102,7 @@ export function explainConv(
   checkPixel(geometry, stage, map, y, x);
   const { filter, channel } = mapSource(spec, map);
   const f = spec.filters[filter] as LayerSpec['filters'][number];
-  const { kh, kw } = kernelShape(f.weights);
+  const { kh, kw, depth } = kernelShape(f.weights);
   const [dy, dx] = spec.dilation;
   const window = convWindow(geometry, spec, y, x);
   const { height, width, channels: inC, data } = input;
@@ -157,6 +159,7 @@ export function explainConv(
     flip: spec.flip,
     padMode: spec.padMode,
     kernel: [kh, kw],
+    sameKernel: depth === 0,
     dilation: [dy, dx],
     window,
     terms,

@@ -1,6 +1,7 @@
 import type { PoolExplanation } from '../../core/explainPool.ts';
 import type { Translate } from '../../i18n/index.ts';
-import { formatNumber, oneBased, rowText } from './format.ts';
+import type { FedInput } from './fedInput.ts';
+import { formatNumber, oneBased, rectText, rowText } from './format.ts';
 import { Grid } from './Grid.tsx';
 
 /** Pool windows up to this many cells a side are drawn as a grid. */
@@ -11,8 +12,10 @@ const MAX_TERMS_WRITTEN = 16;
 interface Props {
   e: PoolExplanation;
   t: Translate;
-  /** The feature map's name, e.g. "Feature map 1". */
+  /** The feature map's name, e.g. "Feature map 1" ("Layer 2 feature map 1" deeper). */
   mapName: string;
+  /** What a deeper layer reads (its C input maps); null for layer 1, which reads the image. */
+  fed: FedInput | null;
 }
 
 /** The window's values as written in a formula, with an ellipsis when there are many. */
@@ -36,7 +39,7 @@ function averageExpression(e: PoolExplanation): string {
 }
 
 /** A max- or average-pooling pixel: its window over the feature map, the winner, what was averaged. */
-export function PoolDetails({ e, t, mapName }: Props) {
+export function PoolDetails({ e, t, mapName, fed }: Props) {
   const w = e.window;
   const rf = e.receptiveField;
   const inside = e.cells;
@@ -76,14 +79,8 @@ export function PoolDetails({ e, t, mapName }: Props) {
           )}
         </p>
       )}
-      <p className="ins-line">
-        {t('inspect.fieldPool', {
-          top: rowText(rf.top),
-          bottom: rowText(rf.top + rf.height - 1),
-          left: rowText(rf.left),
-          right: rowText(rf.left + rf.width - 1),
-        })}
-      </p>
+      <p className="ins-line">{t(fed ? 'inspect.fieldPoolMaps' : 'inspect.fieldPool', rectText(rf))}</p>
+      {fed?.imageWindow && <p className="ins-line">{t('inspect.fieldImage', rectText(fed.imageWindow))}</p>}
       {w.height <= MAX_SIDE_SHOWN_CELLS && w.width <= MAX_SIDE_SHOWN_CELLS && (
         <div className="ins-terms">
           <div className="ins-term">

@@ -1,44 +1,32 @@
-import type { CSSProperties } from 'react';
-import { clipRect, inputWindow, stageSize, type CellRect } from '../../core/cellWindows.ts';
+import { clipRect } from '../../core/cellWindows.ts';
 import { layerOf, useStore } from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';
 import { MAX_TAPS_SHOWN } from './ConvDetails.tsx';
+import { place } from './place.ts';
+import { useTrace } from './useTrace.ts';
 import './inspector.css';
 
 /**
- * A rectangle of input cells as CSS, in percentages of the input so it scales with the canvas. The canvas
- * has a 1px border (styles.css `.tensor-canvas`): the image starts 1px inside the box.
- */
-function place(rect: CellRect, height: number, width: number): CSSProperties {
-  const at = (cells: number, size: number) => `calc(1px + (100% - 2px) * ${cells / size})`;
-  const span = (cells: number, size: number) => `calc((100% - 2px) * ${cells / size})`;
-  return {
-    top: at(rect.top, height),
-    left: at(rect.left, width),
-    height: span(rect.height, height),
-    width: span(rect.width, width),
-  };
-}
-
-/**
- * Drawn over the input canvas (inside its positioned box): the receptive field of the inspected output
- * pixel. The part inside the image is outlined solid; when the field reaches into the padding, the whole
- * field is outlined dashed, outside the image box. For a pool pixel: the union of its window's fields.
- * For a dilated kernel, each tap is marked. Decorative: the inspector panel says the same in words.
+ * Drawn over the input canvas (inside its positioned box): the receptive field of the inspected pixel of
+ * any layer, the last window of its trace (core `traceWindows`; docs/spec.md "Networks"). The part inside
+ * the image is outlined solid; when the field reaches into the padding, the whole field is outlined
+ * dashed, outside the image box. For a pool pixel: the union of its window's fields. For a dilated
+ * kernel of layer 1, each tap is marked (deeper, a tap covers many image pixels: the field is enough).
+ * Decorative: the inspector panel says the same in words.
  */
 export function ReceptiveField() {
   const target = useStore((s) => s.inspect);
   const spec = useStore((s) => layerOf(s, 0));
-  const geometry = useGeometry();
-  if (!target || !geometry || target.map >= geometry.conv.maps) return null;
-  const size = stageSize(geometry, target.stage);
-  if (target.y >= size.height || target.x >= size.width) return null;
+  const geometry = useGeometry(0);
+  const trace = useTrace();
+  const last = trace?.[trace.length - 1];
+  if (!target || !geometry || last?.stage !== 'input') return null;
 
   const { height, width } = geometry.input;
-  const field = inputWindow(geometry, spec, target.stage, target.y, target.x);
+  const field = last.window;
   const inside = clipRect(field, height, width);
   const padded = inside.height !== field.height || inside.width !== field.width;
-  const isConv = target.stage === 'features' || target.stage === 'preActivation';
+  const isConv = target.layer === 0 && (target.stage === 'features' || target.stage === 'preActivation');
   const [kh, kw] = geometry.kernel;
   const [dy, dx] = spec.dilation;
   const showTaps = isConv && (dy > 1 || dx > 1) && kh * kw <= MAX_TAPS_SHOWN;

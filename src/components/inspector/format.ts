@@ -29,3 +29,13 @@ export function oneBased(index: number): number {
 export function rowText(index: number): string {
   return formatNumber(index + 1);
 }
+
+/** A window's first and last rows and columns, 1-based, as the field messages take them. */
+export function rectText(w: { top: number; left: number; height: number; width: number }) {
+  return {
+    top: rowText(w.top),
+    bottom: rowText(w.top + w.height - 1),
+    left: rowText(w.left),
+    right: rowText(w.left + w.width - 1),
+  };
+}

@@ -1,11 +1,12 @@
 /**
- * Keeping the inspected pixel meaningful when the layer changes: a new spec or image can shrink the maps,
- * remove a map or the pre-activation view. The target is clamped to the new size, moved to the feature
- * map when the pre-activation view goes away, or cleared when its map no longer exists.
+ * Keeping the inspected pixel meaningful when the network changes: a new spec or image can shrink the
+ * maps, remove a map, a layer or the pre-activation view. The target is clamped to the new size, moved to
+ * the feature map when the pre-activation view goes away, or cleared when its map or layer no longer
+ * exists (or the network has no result for the image).
  */
-import { layerGeometry, type LayerGeometry, type LayerSpec } from '../../core/index.ts';
 import { stageSize } from '../../core/cellWindows.ts';
-import { type InspectTarget, layerOf, setInspect, type State, store } from '../../store/index.ts';
+import type { LayerGeometry, LayerSpec } from '../../core/index.ts';
+import { geometriesOf, type InspectTarget, setInspect, store } from '../../store/index.ts';
 
 function clampTarget(target: InspectTarget, spec: LayerSpec, geometry: LayerGeometry): InspectTarget | null {
   if (target.map >= geometry.conv.maps) return null;
@@ -17,22 +18,15 @@ function clampTarget(target: InspectTarget, spec: LayerSpec, geometry: LayerGeom
   return { ...target, stage, y, x };
 }
 
-function geometryOf(state: State): LayerGeometry | null {
-  if (!state.image) return null;
-  try {
-    return layerGeometry(layerOf(state, 0), state.image.height, state.image.width);
-  } catch {
-    return null;
-  }
-}
-
-/** Watches the store: when the spec or the image changes, clamps or clears the inspected pixel. */
+/** Watches the store: when the network or the image changes, clamps or clears the inspected pixel. */
 export function watchTargetRange(): () => void {
   return store.subscribe((state, previous) => {
     if (!state.inspect) return;
-    if (layerOf(state, 0) === layerOf(previous, 0) && state.image === previous.image) return;
-    const geometry = geometryOf(state);
-    const next = geometry ? clampTarget(state.inspect, layerOf(state, 0), geometry) : null;
+    if (state.network === previous.network && state.image === previous.image) return;
+    const { layer } = state.inspect;
+    const spec = state.network.layers[layer];
+    const geometry = geometriesOf(state)?.[layer];
+    const next = spec && geometry ? clampTarget(state.inspect, spec, geometry) : null;
     if (next !== state.inspect) setInspect(next);
   });
 }

@@ -46,7 +46,9 @@ export function useInspectable(
   /** The current target if it is on this canvas. */
   const here = (): InspectTarget | null => {
     const t = current();
-    return t && t.layer === (target.layer ?? 0) && t.stage === target.stage && t.map === target.map ? t : null;
+    return t && t.layer === (target.layer ?? 0) && t.stage === target.stage && t.map === target.map
+      ? t
+      : null;
   };
   const set = (next: InspectTarget | null) => {
     const now = current();
