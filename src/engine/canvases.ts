@@ -19,6 +19,7 @@ import {
   filtersOfView,
   mapSource,
   parseKey,
+  viewLayer,
   viewTensor,
   type FrameTensors,
   type View,
@@ -34,7 +35,7 @@ export interface Attached {
 export interface DrawWatch {
   /** The versions a canvas's signature is made of (see `signatureOf`). */
   inputVersion: number;
-  filterVersion: (filter: number) => number;
+  filterVersion: (layer: number, filter: number) => number;
   /** For a large frame, its progress steps so far (then one canvas a task); null otherwise. */
   step: number | null;
   progress: (progress: Progress) => void;
@@ -55,6 +56,11 @@ export class Canvases {
 
   detach(key: string, canvas: HTMLCanvasElement): void {
     if (this.byKey.get(key) === canvas) this.byKey.delete(key);
+  }
+
+  /** Whether `canvas` is in view (every canvas, for now). */
+  inView(_canvas: HTMLCanvasElement): boolean {
+    return true;
   }
 
   get size(): number {
@@ -79,25 +85,29 @@ export class Canvases {
   }
 
   /**
-   * Draws the views of `frame` whose picture changed; false if `watch.stop()` turned true. A large frame
-   * draws one canvas a task, its progress shown, the page answering in between.
+   * Draws the views of `frame` whose picture changed; returns
+   * how many it drew, or null if `watch.stop()` turned true. A large frame draws one canvas a task, its
+   * progress shown, the page answering in between.
    */
-  async drawChanged(frame: FrameTensors, display: MapDisplay, watch: DrawWatch): Promise<boolean> {
+  async drawChanged(frame: FrameTensors, display: MapDisplay, watch: DrawWatch): Promise<number | null> {
     let step = watch.step;
     const total = (step ?? 0) + this.size;
     const stagesRead = new Set<tf.Tensor>();
+    let drawn = 0;
     for (const attached of this.views()) {
       const signature = signatureOf(attached, frame, watch.inputVersion, display, watch.filterVersion);
       if (this.shows(attached.canvas, signature)) continue;
       if (step !== null) {
         watch.progress({ done: step++, total });
         await yieldToPage();
-        if (watch.stop()) return false;
+        if (watch.stop()) return null;
       }
-      if (await drawView(attached.view, frame, display, attached.canvas, stagesRead))
+      if (await drawView(attached.view, frame, display, attached.canvas, stagesRead)) {
         this.markDrawn(attached.canvas, signature);
+        drawn += 1;
+      }
     }
-    return true;
+    return drawn;
   }
 }
 
@@ -105,14 +115,14 @@ export class Canvases {
  * What a canvas of this view would show in this frame, as a string: equal strings, equal pictures.
  * The input and the padded inputs change only with the image, the channel mode and the pads (not on a
  * kernel edit); a map, the magnitude and an RGB image change with their filters' maps (and maps with
- * the colour scale). `filterVersion(f)`: the version of filter f's maps (resultCache.ts).
+ * the colour scale). `filterVersion(k, f)`: the version of layer k's filter f's maps (resultCache.ts).
  */
 function signatureOf(
   { key, view }: Pick<Attached, 'key' | 'view'>,
   frame: FrameTensors,
   inputVersion: number,
   display: MapDisplay,
-  filterVersion: (filter: number) => number,
+  filterVersion: (layer: number, filter: number) => number,
 ): string {
   const { pads } = frame.geometry;
   switch (view.kind) {
@@ -121,7 +131,8 @@ function signatureOf(
     case 'padded':
       return `padded ${inputVersion} ${pads.top} ${pads.bottom} ${pads.left} ${pads.right}`;
     default: {
-      const versions = filtersOfView(view, frame.spec).map(filterVersion);
+      const layer = viewLayer(view);
+      const versions = filtersOfView(view, frame).map((filter) => filterVersion(layer, filter));
       return `${key} ${versions.join(' ')} ${displayFor(view, display)}`;
     }
   }

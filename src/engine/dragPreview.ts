@@ -23,7 +23,7 @@ import type { MapDisplay } from '../render/index.ts';
 import { drawView, PREVIEW_SIGNATURE, type Canvases } from './canvases.ts';
 import { engineStatus } from './engineStatus.ts';
 import type { Pace } from './pace.ts';
-import { filtersOfView, type FrameTensors } from './views.ts';
+import { filtersOfView, viewLayer, type FrameTensors } from './views.ts';
 
 const PREVIEW_ABOVE_MS = 40;
 const PREVIEW_TARGET_MS = 20;
@@ -50,25 +50,29 @@ export class DragPreview {
     if (engineStatus.getState().previewFactor !== null) engineStatus.setState({ previewFactor: null });
   }
 
-  /** Draws a preview of `request` on `canvases`; false when there is nothing to preview. */
-  async show(request: PreviewRequest, pace: Pace, canvases: Canvases): Promise<boolean> {
+  /**
+   * Draws a preview of `request` on the canvases in view; how many it drew, or null when there is
+   * nothing to preview.
+   */
+  async show(request: PreviewRequest, pace: Pace, canvases: Canvases): Promise<number | null> {
     const started = performance.now();
     const { shown, spec, geometry, padded } = request;
-    if (request.shownPadded !== padded) return false;
+    if (request.shownPadded !== padded) return null;
     const changed = changedFilters(shown.spec, spec);
-    if (changed?.length !== 1) return false;
+    if (changed?.length !== 1) return null;
     const filter = changed[0] as number;
     const { conv } = geometry;
     // The first preview of a drag from the last full frame's pace; later ones from the last preview's.
     const last = this.last;
     const estimate = pace.msFor(conv.height * conv.width * mapsPerFilter(spec));
-    if (!last && estimate <= PREVIEW_ABOVE_MS) return false;
+    if (!last && estimate <= PREVIEW_ABOVE_MS) return null;
     const factor = last
       ? adjustPreviewFactor(last.factor, last.ms, PREVIEW_TARGET_MS)
       : previewFactor(estimate, PREVIEW_TARGET_MS);
     const subset = filterSubset(spec, [filter], geometry.input.height, geometry.input.width);
     const layer = previewLayer(subset.spec, subset.geometry, factor);
-    if (!layer) return false;
+    if (!layer) return null;
+    let drawn = 0;
     const outputs = runLayerPadded(padded, layer.spec, layer.geometry);
     try {
       // The preview's maps stand in for the filter's own: views of other filters are not drawn.
@@ -80,16 +84,19 @@ export class DragPreview {
       };
       const stagesRead = new Set<tf.Tensor>();
       for (const { view, canvas } of canvases.views()) {
-        if (view.kind === 'input' || view.kind === 'padded') continue;
-        if (!filtersOfView(view, spec).every((f) => f === filter)) continue;
-        if (await drawView(view, frame, request.display, canvas, stagesRead))
+        // Deeper layers keep the full frame's maps until the drag ends (they follow the full result).
+        if (view.kind === 'input' || view.kind === 'padded' || viewLayer(view) !== 0) continue;
+        if (!filtersOfView(view, frame).every((f) => f === filter) || !canvases.inView(canvas)) continue;
+        if (await drawView(view, frame, request.display, canvas, stagesRead)) {
           canvases.markDrawn(canvas, PREVIEW_SIGNATURE);
+          drawn += 1;
+        }
       }
     } finally {
       disposeOutputs(outputs);
     }
     this.last = { factor: layer.factor, ms: performance.now() - started };
     engineStatus.setState({ previewFactor: layer.factor });
-    return true;
+    return drawn;
   }
 }

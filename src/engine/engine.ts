@@ -1,16 +1,18 @@
 /**
- * The engine: recomputes the layer when the store's spec, display or image changes, and draws every
- * attached canvas whose picture changed; a frame is one computed-and-drawn update of the views. It lives
- * outside React: components attach canvases by key (views.ts) and read what it reports from
- * engineStatus.ts. Its parts: when frames run (scheduler.ts), what is kept between them
- * (resultCache.ts), the input image (inputImage.ts), large frames in strips (inStrips.ts), a drag's
- * preview (dragPreview.ts), the canvases (canvases.ts), its pace (pace.ts) and what runs once edits
- * pause (onPause.ts: statistics, warm-up). Which backend it runs on is backendLifecycle.ts's.
+ * The engine: brings every layer of the network up to date when the store's network, display or image
+ * changes, and draws every attached canvas in view whose picture changed; a frame is one
+ * computed-and-drawn update of the views. It lives outside React: components attach canvases by key
+ * (views.ts) and read what it reports from engineStatus.ts. Its parts: when frames run (scheduler.ts),
+ * what is kept between them (resultCache.ts), the input image (inputImage.ts), large frames in strips
+ * (inStrips.ts), a drag's preview (dragPreview.ts), the layers after the first (deeperLayers.ts), the
+ * canvases and which are in view (canvases.ts), its pace (pace.ts) and what runs once edits pause
+ * (onPause.ts: statistics, warm-up). Which backend it runs on is backendLifecycle.ts's.
  */
-import { layerGeometry, type NetworkSpec } from '../core/index.ts';
+import { networkGeometry, type NetworkSpec } from '../core/index.ts';
 import { layerOf, type State } from '../store/index.ts';
 import type { StoreApi } from 'zustand/vanilla';
 import { Canvases } from './canvases.ts';
+import { updateDeeper } from './deeperLayers.ts';
 import { DragPreview } from './dragPreview.ts';
 import { engineStatus, type Progress } from './engineStatus.ts';
 import {
@@ -28,10 +30,10 @@ import { OnPause } from './onPause.ts';
 import { Pace } from './pace.ts';
 import { ResultCache, type InputValues } from './resultCache.ts';
 import { Scheduler } from './scheduler.ts';
-import { parseKey, viewTensor, type FrameTensors } from './views.ts';
+import { layerFrame, parseKey, viewTensor, type FrameTensors } from './views.ts';
 import { yieldToPage } from './yieldToPage.ts';
 
-/** The one layer computed today: the cache is keyed by layer index for a stack of them. */
+/** The layer on the image: computed in strips or previewed when large; the deeper ones follow it. */
 const LAYER = 0;
 
 export class Engine {
@@ -115,9 +117,14 @@ export class Engine {
    * deeper), read back on request only (the inspector); null without an image or before it is computed.
    */
   readInput(layer = 0): Promise<InputValues> | null {
-    if (layer !== 0) return null;
+    if (layer > 0) {
+      const shown = this.cache.shown;
+      const input = shown && layerFrame(shown, layer)?.input;
+      return input ? this.cache.inputValuesOf(input) : null;
+    }
     const image = this.image.tensor;
-    return image && this.cache.inputValuesOf(image, layerOf(this.store.getState(), 0).channels);
+    const { channels } = layerOf(this.store.getState(), 0);
+    return image && this.cache.inputValuesOf(this.cache.prepared.inputOf(image, channels).tensor);
   }
 
   /**
@@ -167,7 +174,10 @@ export class Engine {
     if (engineStatus.getState().progress !== progress) engineStatus.setState({ progress });
   }
 
-  /** One frame: the layer brought up to the store's spec (or previewed), then its canvases drawn. */
+  /**
+   * One frame: every layer brought up to the store's network (layer 0 perhaps in strips, or previewed
+   * while a value is dragged), then the canvases in view drawn.
+   */
   private async render(): Promise<void> {
     const image = this.image.tensor;
     if (!image) return;
@@ -176,8 +186,11 @@ export class Engine {
       const { network, mapDisplay, dragging } = state;
       const spec = layerOf(state, LAYER);
       const [height, width] = image.shape;
-      const geometry = layerGeometry(spec, height, width);
       if (!this.good.admits(network, image, this.pace.msPerMac)) return;
+      const geometries = networkGeometry(network, height, width);
+      const geometry = geometries[LAYER];
+      if (!geometry) return;
+      this.cache.keepLayers(network.layers.length);
       const { prepared } = this.cache;
       const fresh = !prepared.holds(image, spec.channels);
       const input = prepared.inputOf(image, spec.channels);
@@ -191,13 +204,15 @@ export class Engine {
       const shownPadded = this.cache.layer(LAYER)?.padded;
       if (dragging && shown && shownPadded) {
         const request = { shown, shownPadded, spec, geometry, padded: padded.tensor, input: input.tensor };
-        if (await this.preview.show({ ...request, display: mapDisplay }, this.pace, this.canvases))
-          return this.frameDrawn();
+        const drawn = await this.preview.show({ ...request, display: mapDisplay }, this.pace, this.canvases);
+        if (drawn !== null) return this.frameDrawn([LAYER], drawn);
       }
       const started = performance.now();
       // Without a computation (a new colour scale), the canvases of the whole layer are drawn.
       let plan: LayerPlan | null = null;
+      const computed: number[] = [];
       const outputs = await this.cache.update(LAYER, padded.tensor, spec, geometry, (layer, geo) => {
+        computed.push(LAYER);
         const planned = planLayer(this.pace, height * width, layer, geo);
         plan = planned;
         if (planned.longSeconds !== null) this.longWork.begin(planned.longSeconds);
@@ -215,26 +230,44 @@ export class Engine {
         return;
       }
       const patches = this.cache.layer(LAYER)?.patches;
+      const deeper = await updateDeeper(
+        this.cache,
+        network,
+        geometries,
+        computed,
+        () => this.scheduler.superseded,
+      );
+      // A newer edit came between layers: that one is next (what was computed stays in the cache).
+      if (!deeper) return;
       const paddedIn: FrameTensors['padded'] = (mode) =>
         prepared.paddedOf(image, spec.channels, geometry.pads, mode).tensor;
-      const frame: FrameTensors = { input: input.tensor, padded: paddedIn, spec, geometry, outputs, patches };
+      const frame: FrameTensors = {
+        input: input.tensor,
+        padded: paddedIn,
+        spec,
+        geometry,
+        outputs,
+        patches,
+        deeper,
+      };
       this.cache.show(frame);
       const done = plan as LayerPlan | null;
       const large = done ? done.large : isLargeFrame(this.pace, height * width, spec, geometry);
       const step = large ? (done?.bands.length ?? 0) + 1 : null;
-      const versions = this.cache.layer(LAYER)?.filterVersions ?? [];
       const drawn = await this.canvases.drawChanged(frame, mapDisplay, {
         inputVersion: input.version,
-        filterVersion: (f) => versions[f] ?? -1,
+        filterVersion: (layer, f) => this.cache.layer(layer)?.filterVersions[f] ?? -1,
         step,
         progress: (progress) => this.setProgress(progress),
         stop: () => this.scheduler.superseded || frame !== this.cache.shown,
       });
-      if (!drawn) return;
+      if (drawn === null) return;
+      // The pace is layer 0's work over the whole frame's time (deeper layers and drawing included):
+      // what judges whether the next frame is large.
       if (done) this.pace.record(performance.now() - started, done.values, done.macs, STRIP_MACS);
       this.good.network = network;
       this.preview.end();
-      this.frameDrawn();
+      this.frameDrawn(computed, drawn);
       this.onPause.frameDrawn();
     } catch (error) {
       this.onFailure(error);
@@ -244,8 +277,11 @@ export class Engine {
     }
   }
 
-  /** Counts a frame drawn (a full result or a preview): tests and the webcam wait on it. */
-  private frameDrawn(): void {
-    engineStatus.setState((now) => ({ frames: now.frames + 1 }));
+  /**
+   * Counts a frame drawn (a full result or a preview), with the layers it computed and the canvases it
+   * drew: tests, the bench and the webcam wait on it.
+   */
+  private frameDrawn(computed: number[], drawn: number): void {
+    engineStatus.setState((now) => ({ frames: now.frames + 1, computed, drawn }));
   }
 }

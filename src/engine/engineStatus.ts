@@ -17,6 +17,10 @@ export interface Progress {
 export interface EngineStatus {
   /** Frames drawn so far (full results and previews): tests and the webcam wait on it. */
   frames: number;
+  /** The layers (0-based) the last frame computed anything of, in order: [] when it computed nothing. */
+  computed: readonly number[];
+  /** How many canvases the last frame drew (those in view whose picture changed). */
+  drawn: number;
   /** While a large frame is computed in strips or a large image read in bands; null otherwise. */
   progress: Progress | null;
   /** While a drag is previewed: its factor (every f-th pixel computed); null when the full result shows. */
@@ -29,6 +33,8 @@ export interface EngineStatus {
 
 export const engineStatus = createStore<EngineStatus>()(() => ({
   frames: 0,
+  computed: [],
+  drawn: 0,
   progress: null,
   previewFactor: null,
   stats: new Map(),

@@ -5,6 +5,8 @@
  * Keys:
  * - 'input': the layer input (luma for gray, RGB otherwise);
  * - `${stage}-${m}` for stage preActivation | features | maxPool | avgPool and output map m (0-based);
+ * - `layer${k}:${stage}-${m}`: the same map of layer k (0-based, k ≥ 1) of the network; deeper layers
+ *   have map views only (their input is maps, not an image: the inspector reads it, `readInput`);
  * - 'magnitude': √(h² + v²) of the first two maps before the activation (Sobel x and y → edge strength);
  * - `rgb-${f}`: for rgb-per-channel, filter f's three maps (R, G, B) as one colour image, clipped to 0..255;
  * - `padded-${mode}`: the layer input padded by the current pads in mode zeros | reflect | replicate.
@@ -34,7 +36,7 @@ export function canvasKey(stage: Stage, map: number, layer = 0): string {
 
 export type View =
   | { kind: 'input' }
-  | { kind: 'map'; stage: Stage; map: number }
+  | { kind: 'map'; stage: Stage; map: number; layer: number }
   | { kind: 'magnitude' }
   | { kind: 'rgb'; filter: number }
   | { kind: 'padded'; mode: PadMode };
@@ -46,6 +48,15 @@ export type View =
 export function parseKey(key: string): View | null {
   const at = key.indexOf('@');
   if (at >= 0) return parseKey(key.slice(0, at));
+  const deep = /^layer(\d+):(.*)$/.exec(key);
+  if (deep) {
+    const [, digits = '', rest = ''] = deep;
+    const layer = Number(digits);
+    // Only the spelling canvasKey writes: layer 0 has no prefix, and no leading zeros.
+    if (layer < 1 || String(layer) !== digits) return null;
+    const view = parseKey(rest);
+    return view?.kind === 'map' && view.layer === 0 ? { ...view, layer } : null;
+  }
   if (key === 'input') return { kind: 'input' };
   if (key === 'magnitude') return { kind: 'magnitude' };
   const dash = key.lastIndexOf('-');
@@ -58,7 +69,8 @@ export function parseKey(key: string): View | null {
   const n = Number(tail);
   if (!/^\d+$/.test(tail) || !Number.isSafeInteger(n)) return null;
   if (head === 'rgb') return { kind: 'rgb', filter: n };
-  if ((STAGES as readonly string[]).includes(head)) return { kind: 'map', stage: head as Stage, map: n };
+  if ((STAGES as readonly string[]).includes(head))
+    return { kind: 'map', stage: head as Stage, map: n, layer: 0 };
   return null;
 }
 
@@ -70,14 +82,15 @@ export function displayFor(view: View, display: MapDisplay): MapDisplay {
   return view.kind === 'magnitude' && (display === 'symmetric' || display === 'robust') ? 'abs' : display;
 }
 
-/**
- * Everything of one frame that views are cut from. `input` is the layer input [H, W, C]; `padded`, when
- * given, returns it padded by the frame's pads in a mode (a tensor the caller does not own; without it
- * the padded views are computed from `input`).
- */
-export interface FrameTensors {
+/** The layer a view shows: a map's own, layer 0 for the others (image, padded, magnitude, RGB). */
+export function viewLayer(view: View): number {
+  return view.kind === 'map' ? view.layer : 0;
+}
+
+/** One layer of a frame: its input [H, W, C], spec, geometry, outputs and patches. */
+export interface LayerFrame {
+  /** The layer's input, unpadded: the image's gray or RGB for layer 0, the maps fed in deeper. */
   input: tf.Tensor3D;
-  padded?: (mode: PadMode) => tf.Tensor3D;
   spec: LayerSpec;
   geometry: LayerGeometry;
   outputs: LayerOutputs;
@@ -86,6 +99,22 @@ export interface FrameTensors {
    * `patches.get(f)` (its maps 0.. of that filter alone) instead of `outputs`.
    */
   patches?: ReadonlyMap<number, LayerOutputs>;
+}
+
+/**
+ * Everything of one frame that views are cut from: layer 0's fields, and the network's deeper layers
+ * (`deeper[k - 1]` is layer k; none for a one-layer network or a preview). `padded`, when given,
+ * returns layer 0's input padded by its pads in a mode (a tensor the caller does not own; without it
+ * the padded views are computed from `input`).
+ */
+export interface FrameTensors extends LayerFrame {
+  padded?: (mode: PadMode) => tf.Tensor3D;
+  deeper?: readonly LayerFrame[];
+}
+
+/** Layer `layer` (0-based) of `frame`, or null when the frame has no such layer. */
+export function layerFrame(frame: FrameTensors, layer: number): LayerFrame | null {
+  return layer === 0 ? frame : (frame.deeper?.[layer - 1] ?? null);
 }
 
 export interface ViewTensor {
@@ -99,24 +128,30 @@ function stageOf(outputs: LayerOutputs, stage: Stage): tf.Tensor3D {
 }
 
 /**
- * The stage tensor [H, W, M] a map view is cut from, and which of its M maps (the frame's outputs, or
- * the patch of the map's filter); null beyond the count.
+ * The stage tensor [H, W, M] a map view is cut from, and which of its M maps (its layer's outputs, or
+ * the patch of the map's filter); null beyond the count or the frame's layers.
  */
 export function mapSource(
   view: Extract<View, { kind: 'map' }>,
   frame: FrameTensors,
 ): { tensor: tf.Tensor3D; map: number } | null {
-  if (view.map >= frame.geometry.conv.maps) return null;
-  const per = mapsPerFilter(frame.spec);
+  const layer = layerFrame(frame, view.layer);
+  if (!layer || view.map >= layer.geometry.conv.maps) return null;
+  const per = mapsPerFilter(layer.spec);
   const filter = Math.floor(view.map / per);
-  const patch = frame.patches?.get(filter);
+  const patch = layer.patches?.get(filter);
   if (patch) return { tensor: stageOf(patch, view.stage), map: view.map - filter * per };
-  return { tensor: stageOf(frame.outputs, view.stage), map: view.map };
+  return { tensor: stageOf(layer.outputs, view.stage), map: view.map };
 }
 
-/** The filter whose maps a view shows (rgb: its filter), or the filters (magnitude: of maps 0 and 1). */
-export function filtersOfView(view: View, spec: LayerSpec): number[] {
-  const per = mapsPerFilter(spec);
+/**
+ * The filters of its layer (`viewLayer`) whose maps a view shows: a map's filter, the rgb image's
+ * filter, the magnitude's (of maps 0 and 1); none for the others or a layer the frame does not have.
+ */
+export function filtersOfView(view: View, frame: FrameTensors): number[] {
+  const layer = layerFrame(frame, viewLayer(view));
+  if (!layer) return [];
+  const per = mapsPerFilter(layer.spec);
   switch (view.kind) {
     case 'map':
       return [Math.floor(view.map / per)];
@@ -149,7 +184,9 @@ export function viewTensor(view: View, frame: FrameTensors): ViewTensor | null {
     }
     case 'magnitude': {
       if (maps < 2) return null;
-      const [h, v] = [0, 1].map((map) => mapSource({ kind: 'map', stage: 'preActivation', map }, frame));
+      const [h, v] = [0, 1].map((map) =>
+        mapSource({ kind: 'map', stage: 'preActivation', map, layer: 0 }, frame),
+      );
       if (!h || !v) return null;
       return {
         tensor: tf.tidy(() =>
@@ -160,7 +197,7 @@ export function viewTensor(view: View, frame: FrameTensors): ViewTensor | null {
     }
     case 'rgb': {
       if (spec.channels !== 'rgb-per-channel' || view.filter * 3 + 3 > maps) return null;
-      const source = mapSource({ kind: 'map', stage: 'features', map: view.filter * 3 }, frame);
+      const source = mapSource({ kind: 'map', stage: 'features', map: view.filter * 3, layer: 0 }, frame);
       if (!source) return null;
       return {
         tensor: tf.tidy(() =>

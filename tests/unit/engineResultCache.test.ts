@@ -1,19 +1,31 @@
 /**
  * The engine's cache of computed results (src/engine/resultCache.ts) on tfjs cpu: what an edit
  * recomputes (nothing, one filter, the whole layer), the filter versions canvases are redrawn by,
- * per-layer keys (a change to layer k drops the layers after it) and disposal in one place.
+ * per-layer keys (a change to layer k drops the layers after it) and disposal in one place; and a
+ * network brought up to date as the engine does (deeperLayers.ts): an edit in layer k recomputes
+ * layers k..n only, patches merged into what the next layer is fed, every layer equal to runNetwork.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  compactNetwork,
   defaultSpec,
+  disposeNetworkOutputs,
   layerGeometry,
+  networkGeometry,
+  parseNetwork,
   runLayerPadded,
+  runNetwork,
+  STAGES,
   type LayerGeometry,
   type LayerSpec,
+  type NetworkLayer,
+  type NetworkSpec,
 } from '../../src/core/index.ts';
+import { updateDeeper } from '../../src/engine/deeperLayers.ts';
 import { ResultCache, type LayerRun } from '../../src/engine/resultCache.ts';
+import { canvasKey, parseKey, viewTensor, type FrameTensors } from '../../src/engine/views.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -155,7 +167,7 @@ describe('ResultCache', () => {
       next = { ...next, filters, activation: i % 5 === 0 ? 'relu' : next.activation };
       await cache.update(0, padded, next, geometry, run);
       patches = Math.max(patches, cache.layer(0)?.patches.size ?? 0);
-      await cache.inputValuesOf(image, spec.channels);
+      await cache.inputValuesOf(cache.prepared.inputOf(image, spec.channels).tensor);
     }
     expect(patches, 'edits that made patches').toBe(2);
     expect(cache.layer(0)?.patches.size, 'patches kept at the end').toBeGreaterThan(0);
@@ -163,3 +175,198 @@ describe('ResultCache', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+/** A 3-layer network: 2 filters, then 3 (one kh x kw x C), then 2; `edit` changes its JSON first. */
+function networkOf(edit: (layers: Array<Record<string, unknown>>) => void = () => {}): NetworkSpec {
+  const layers: Array<Record<string, unknown>> = [
+    { filters: twoFilters().filters, padding: 'same', activation: 'relu' },
+    {
+      filters: [
+        {
+          weights: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+        {
+          weights: [
+            [-1, 0],
+            [0, 1],
+          ],
+          bias: -1,
+        },
+        {
+          weights: [
+            [
+              [1, -1],
+              [0, 2],
+            ],
+            [
+              [0.5, 0],
+              [1, 1],
+            ],
+          ],
+        },
+      ],
+      padding: [0, 1, 0, 1],
+      padMode: 'replicate',
+      activation: 'abs',
+      pool: { size: [2, 2], stride: [1, 1] },
+    },
+    {
+      filters: [
+        {
+          weights: [
+            [1, 0],
+            [0, -1],
+          ],
+        },
+        {
+          weights: [
+            [0, 1],
+            [1, 0],
+          ],
+          bias: 3,
+        },
+      ],
+      output: 'conv',
+    },
+  ];
+  edit(layers);
+  return parseNetwork({ layers });
+}
+
+/** Brings every layer of `net` up to date as the engine does; returns the frame and the layers computed. */
+async function networkFrame(cache: ResultCache, image: tf.Tensor3D, net: NetworkSpec) {
+  const geometries = networkGeometry(net, H, W);
+  const [first] = net.layers as [NetworkLayer];
+  const input = cache.prepared.inputOf(image, first.channels).tensor;
+  const padded = cache.prepared.paddedOf(image, first.channels, geometries[0]!.pads, first.padMode).tensor;
+  const computed: number[] = [];
+  cache.keepLayers(net.layers.length);
+  const outputs = await cache.update(0, padded, first, geometries[0]!, async (spec, geometry) => {
+    computed.push(0);
+    return runLayerPadded(padded, spec, geometry);
+  });
+  const deeper = await updateDeeper(cache, net, geometries, computed, () => false);
+  const frame: FrameTensors = {
+    input,
+    spec: first,
+    geometry: geometries[0]!,
+    outputs: outputs!,
+    patches: cache.layer(0)?.patches,
+    deeper: deeper!,
+  };
+  return { frame, computed };
+}
+
+/** Every map of every stage of every layer the frame shows, against `runNetwork` of `net`. */
+function expectFrameIs(frame: FrameTensors, image: tf.Tensor3D, net: NetworkSpec): void {
+  const want = runNetwork(image, net);
+  net.layers.forEach((_, k) => {
+    for (const stage of STAGES) {
+      const tensor = want[k]![stage === 'features' ? 'featureMaps' : stage];
+      const all = tensor.arraySync().flat();
+      for (let m = 0; m < tensor.shape[2]; m++) {
+        const picked = viewTensor(parseKey(canvasKey(stage, m, k))!, frame)!;
+        const got = Array.from(picked.tensor.dataSync());
+        picked.tensor.dispose();
+        all.forEach((cell, i) => expect(got[i], `layer ${k} ${stage} ${m} [${i}]`).toBeCloseTo(cell[m]!, 3));
+      }
+    }
+  });
+  disposeNetworkOutputs(want);
+}
+
+describe('ResultCache and deeperLayers across a network', () => {
+  it('an edit in layer k recomputes layers k..n only, and every layer shows what runNetwork computes', async () => {
+    const before = tf.memory().numTensors;
+    const image = tf.tensor3d(
+      Float32Array.from({ length: H * W * 3 }, (_, i) => (i * 37) % 256),
+      [H, W, 3],
+    );
+    const cache = new ResultCache();
+    let net = networkOf();
+    const first = await networkFrame(cache, image, net);
+    expect(first.computed).toEqual([0, 1, 2]);
+    expectFrameIs(first.frame, image, net);
+    const layer0 = cache.layer(0)?.outputs;
+    const layer1 = cache.layer(1)?.outputs;
+
+    // Nothing changed (a new colour scale): nothing computed, the same tensors.
+    expect((await networkFrame(cache, image, net)).computed).toEqual([]);
+    expect(cache.layer(1)?.outputs).toBe(layer1);
+
+    // The last layer's activation: that layer alone.
+    net = networkOf((layers) => (layers[2]!.activation = 'relu'));
+    let now = await networkFrame(cache, image, net);
+    expect(now.computed).toEqual([2]);
+    expect(cache.layer(0)?.outputs).toBe(layer0);
+    expect(cache.layer(1)?.outputs).toBe(layer1);
+    expectFrameIs(now.frame, image, net);
+
+    // One filter of layer 1: that filter alone (a patch), its merged result fed to layer 2.
+    net = networkOf((layers) => {
+      layers[2]!.activation = 'relu';
+      (layers[1]!.filters as Array<Record<string, unknown>>)[1]!.bias = 5;
+    });
+    now = await networkFrame(cache, image, net);
+    expect(now.computed).toEqual([1, 2]);
+    expect(cache.layer(0)?.outputs).toBe(layer0);
+    expect(cache.layer(1)?.outputs, 'patched, not recomputed').toBe(layer1);
+    expect([...(cache.layer(1)?.patches.keys() ?? [])]).toEqual([1]);
+    expectFrameIs(now.frame, image, net);
+    const fed = cache.fedOf(1, net.layers[1]!);
+    expect(cache.fedOf(1, net.layers[1]!), 'merged once per patch').toBe(fed);
+
+    // One filter of layer 0: its patch merged into what layer 1 is fed; layers 1 and 2 again.
+    net = networkOf((layers) => {
+      layers[2]!.activation = 'relu';
+      (layers[1]!.filters as Array<Record<string, unknown>>)[1]!.bias = 5;
+      (layers[0]!.filters as Array<Record<string, unknown>>)[0]!.bias = -7;
+    });
+    now = await networkFrame(cache, image, net);
+    expect(now.computed).toEqual([0, 1, 2]);
+    expect(cache.layer(0)?.outputs, 'layer 0 patched').toBe(layer0);
+    expect(fed.isDisposed, 'the old merged result went with layer 1').toBe(true);
+    expectFrameIs(now.frame, image, net);
+
+    // The network loses its last layer: its results are disposed.
+    const last = cache.layer(2)?.outputs;
+    net = parseNetwork({ layers: compactLayers(net).slice(0, 2) });
+    now = await networkFrame(cache, image, net);
+    expect(now.computed).toEqual([]);
+    expect(cache.layer(2)).toBeUndefined();
+    expect(last?.featureMaps.isDisposed).toBe(true);
+    expectFrameIs(now.frame, image, net);
+
+    cache.clear();
+    image.dispose();
+    expect(tf.memory().numTensors, 'nothing leaked').toBe(before);
+  });
+
+  it('reads a deeper layer’s input (what the layer before feeds it) on request', async () => {
+    const image = tf.tensor3d(
+      Float32Array.from({ length: H * W * 3 }, (_, i) => (i * 11) % 256),
+      [H, W, 3],
+    );
+    const cache = new ResultCache();
+    const net = networkOf();
+    const { frame } = await networkFrame(cache, image, net);
+    const input = frame.deeper![1]!.input;
+    const values = await cache.inputValuesOf(input);
+    const want = runNetwork(image, net);
+    expect([values.height, values.width, values.channels]).toEqual(want[1]!.maxPool.shape);
+    expect(Array.from(values.data)).toEqual(Array.from(want[1]!.maxPool.dataSync()));
+    expect(cache.inputValuesOf(input), 'read once').toBe(cache.inputValuesOf(input));
+    disposeNetworkOutputs(want);
+    cache.clear();
+    image.dispose();
+  });
+});
+
+/** The JSON layers of `net` (as parseNetwork reads them back). */
+function compactLayers(net: NetworkSpec): unknown[] {
+  const compact = compactNetwork(net);
+  return 'layers' in compact ? compact.layers : [compact];
+}

@@ -1,6 +1,7 @@
 /**
  * The engine's views (src/engine/views.ts) and statistics (src/engine/stats.ts) on tfjs cpu: every canvas
- * key resolves to the right tensor, checked against the plain-loop reference, and nothing leaks.
+ * key resolves to the right tensor, checked against the plain-loop reference (deeper layers' keys against
+ * runNetwork), and nothing leaks.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -10,13 +11,25 @@ import {
   filterSubset,
   layerGeometry,
   layerInput,
+  disposeNetworkOutputs,
+  fedOutput,
+  networkGeometry,
+  parseNetwork,
   parseSpec,
   reflectFits,
   runLayer,
+  runNetwork,
   type LayerSpec,
 } from '../../src/core/index.ts';
-import { HISTOGRAM_BINS, stageStats, type MapStats } from '../../src/engine/stats.ts';
-import { canvasKey, parseKey, viewTensor, type FrameTensors } from '../../src/engine/views.ts';
+import { canvasStats, HISTOGRAM_BINS, stageStats, type MapStats } from '../../src/engine/stats.ts';
+import {
+  canvasKey,
+  filtersOfView,
+  parseKey,
+  viewTensor,
+  type FrameTensors,
+  type View,
+} from '../../src/engine/views.ts';
 import { referenceLayer } from '../reference/convLoop.ts';
 
 const H = 9;
@@ -60,9 +73,12 @@ function reference(spec: LayerSpec) {
 describe('canvas keys', () => {
   it.each([
     ['input', { kind: 'input' }],
-    ['features-3', { kind: 'map', stage: 'features', map: 3 }],
-    ['preActivation-0', { kind: 'map', stage: 'preActivation', map: 0 }],
-    ['avgPool-12', { kind: 'map', stage: 'avgPool', map: 12 }],
+    ['features-3', { kind: 'map', stage: 'features', map: 3, layer: 0 }],
+    ['preActivation-0', { kind: 'map', stage: 'preActivation', map: 0, layer: 0 }],
+    ['avgPool-12', { kind: 'map', stage: 'avgPool', map: 12, layer: 0 }],
+    ['layer1:features-0', { kind: 'map', stage: 'features', map: 0, layer: 1 }],
+    ['layer5:avgPool-15', { kind: 'map', stage: 'avgPool', map: 15, layer: 5 }],
+    ['layer2:maxPool-3@focus', { kind: 'map', stage: 'maxPool', map: 3, layer: 2 }],
     ['magnitude', { kind: 'magnitude' }],
     ['rgb-1', { kind: 'rgb', filter: 1 }],
     ['padded-reflect', { kind: 'padded', mode: 'reflect' }],
@@ -70,13 +86,39 @@ describe('canvas keys', () => {
     expect(parseKey(key)).toEqual(view);
   });
 
-  it.each(['', 'features', 'features-x', 'features--1', 'padded-mirror', 'bogus-1', 'features-1.5'])(
-    'refuses %j',
-    (key) => expect(parseKey(key)).toBeNull(),
-  );
+  it.each([
+    '',
+    'features',
+    'features-x',
+    'features--1',
+    'padded-mirror',
+    'bogus-1',
+    'features-1.5',
+    // Deeper layers: map views only, spelled as canvasKey spells them.
+    'layer0:features-0',
+    'layer01:features-0',
+    'layer-1:features-0',
+    'layer1:',
+    'layer1:input',
+    'layer1:magnitude',
+    'layer1:rgb-0',
+    'layer1:padded-zeros',
+    'layer1:layer2:features-0',
+    'layerx:features-0',
+  ])('refuses %j', (key) => expect(parseKey(key)).toBeNull());
 
-  it('canvasKey and parseKey agree', () => {
-    expect(parseKey(canvasKey('maxPool', 7))).toEqual({ kind: 'map', stage: 'maxPool', map: 7 });
+  it('canvasKey and parseKey agree, in every layer', () => {
+    expect(canvasKey('maxPool', 7)).toBe('maxPool-7');
+    expect(canvasKey('maxPool', 7, 0)).toBe('maxPool-7');
+    expect(canvasKey('features', 2, 3)).toBe('layer3:features-2');
+    for (const layer of [0, 1, 5]) {
+      expect(parseKey(canvasKey('maxPool', 7, layer))).toEqual({
+        kind: 'map',
+        stage: 'maxPool',
+        map: 7,
+        layer,
+      });
+    }
   });
 });
 
@@ -207,6 +249,179 @@ describe('view tensors', () => {
     for (let i = 0; i < 20; i++) for (const key of keys) valuesOf(key, frame);
     expect(tf.memory().numTensors).toBe(before);
     disposeFrame(frame);
+  });
+});
+
+/** A 3-layer network (2, 3 and 2 filters; one kh x kw x C filter) on the test image. */
+const NETWORK = {
+  layers: [
+    {
+      filters: [
+        {
+          weights: [
+            [1, 0, -1],
+            [2, 0, -2],
+            [1, 0, -1],
+          ],
+        },
+        {
+          weights: [
+            [0, 1, 0],
+            [1, -4, 1],
+            [0, 1, 0],
+          ],
+          bias: 2,
+        },
+      ],
+      padding: 'same',
+      activation: 'relu',
+      output: 'conv',
+    },
+    {
+      filters: [
+        {
+          weights: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+        {
+          weights: [
+            [-1, 0],
+            [0, 1],
+          ],
+          bias: -1,
+        },
+        {
+          weights: [
+            [
+              [1, -1],
+              [0, 2],
+            ],
+            [
+              [0.5, 0],
+              [1, 1],
+            ],
+          ],
+        },
+      ],
+      padding: [0, 1, 0, 1],
+      padMode: 'replicate',
+      activation: 'abs',
+      pool: { size: [2, 2], stride: [1, 1] },
+    },
+    {
+      filters: [
+        {
+          weights: [
+            [1, 0],
+            [0, -1],
+          ],
+        },
+        {
+          weights: [
+            [0, 1],
+            [1, 0],
+          ],
+          bias: 3,
+        },
+      ],
+      activation: 'relu',
+    },
+  ],
+};
+
+/** The frame of NETWORK as the engine makes it (layer 0's fields, then `deeper`), and its dispose. */
+function networkFrame() {
+  const net = parseNetwork(NETWORK);
+  const image = tf.tensor3d(PIXELS, [H, W, 3]);
+  const geometries = networkGeometry(net, H, W);
+  const outputs = runNetwork(image, net, geometries);
+  const input = layerInput(image, net.layers[0]!.channels);
+  image.dispose();
+  const layers = net.layers.map((spec, k) => ({
+    input: k === 0 ? input : fedOutput(outputs[k - 1]!, net.layers[k - 1]!),
+    spec,
+    geometry: geometries[k]!,
+    outputs: outputs[k]!,
+  }));
+  const frame: FrameTensors = { ...layers[0]!, deeper: layers.slice(1) };
+  const dispose = () => {
+    disposeNetworkOutputs(outputs);
+    input.dispose();
+  };
+  return { net, frame, outputs, dispose };
+}
+
+describe('deeper layers’ views', () => {
+  it('layer k’s keys show layer k’s maps of runNetwork; keys of a layer the frame lacks show nothing', () => {
+    const { frame, outputs, dispose } = networkFrame();
+    for (const [k, stage] of [
+      [1, 'features'],
+      [1, 'maxPool'],
+      [2, 'preActivation'],
+      [2, 'avgPool'],
+    ] as const) {
+      const source = outputs[k]![stage === 'features' ? 'featureMaps' : stage];
+      const maps = source.shape[2];
+      const all = source.arraySync();
+      for (let m = 0; m < maps; m++) {
+        const got = valuesOf(canvasKey(stage, m, k), frame);
+        expect(got?.shape, `layer ${k} ${stage} ${m}`).toEqual(source.shape.slice(0, 2));
+        const want = all.flat().map((cell) => cell[m] as number);
+        expect(got?.data, `layer ${k} ${stage} ${m}`).toEqual(want);
+      }
+      expect(valuesOf(canvasKey(stage, maps, k), frame), 'a map beyond the count').toBeNull();
+    }
+    // Layer 1 and layer 2 differ: a key resolved to the wrong layer would be caught.
+    expect(valuesOf(canvasKey('features', 0, 1), frame)?.shape).not.toEqual(
+      valuesOf(canvasKey('features', 0, 2), frame)?.shape,
+    );
+    expect(valuesOf(canvasKey('features', 0, 3), frame), 'no fourth layer').toBeNull();
+    expect(valuesOf(canvasKey('features', 0, 1), { ...frame, deeper: undefined })).toBeNull();
+    dispose();
+  });
+
+  it('a deeper layer’s patch stands in for its filter’s maps; filtersOfView reads that layer’s spec', () => {
+    const { frame, outputs, dispose } = networkFrame();
+    const layer1 = frame.deeper![0]!;
+    // A patch of filter 2 of layer 1 holding other values (its maps doubled).
+    const patch = {
+      preActivation: tf.mul(tf.slice(outputs[1]!.preActivation, [0, 0, 2], [-1, -1, 1]), 2) as tf.Tensor3D,
+      featureMaps: tf.mul(tf.slice(outputs[1]!.featureMaps, [0, 0, 2], [-1, -1, 1]), 2) as tf.Tensor3D,
+      maxPool: tf.mul(tf.slice(outputs[1]!.maxPool, [0, 0, 2], [-1, -1, 1]), 2) as tf.Tensor3D,
+      avgPool: tf.mul(tf.slice(outputs[1]!.avgPool, [0, 0, 2], [-1, -1, 1]), 2) as tf.Tensor3D,
+    };
+    const patched: FrameTensors = {
+      ...frame,
+      deeper: [{ ...layer1, patches: new Map([[2, patch]]) }, frame.deeper![1]!],
+    };
+    const plain = valuesOf('layer1:maxPool-2', frame);
+    expect(valuesOf('layer1:maxPool-2', patched)?.data).toEqual(plain?.data.map((v) => v * 2));
+    expect(valuesOf('layer1:maxPool-1', patched)).toEqual(valuesOf('layer1:maxPool-1', frame));
+    const view = parseKey('layer1:features-2') as View;
+    expect(filtersOfView(view, frame)).toEqual([2]);
+    // Layer 0 has 2 filters: map 2 of layer 0 has no filter, and the frame says so with no layer 3.
+    expect(filtersOfView(parseKey('layer3:features-0') as View, frame)).toEqual([]);
+    disposeOutputs(patch);
+    dispose();
+  });
+
+  it('statistics are read for deeper keys too, per map of their layer', async () => {
+    const { frame, outputs, dispose } = networkFrame();
+    const keys = ['features-1', 'layer1:avgPool-2', 'layer2:features-1'];
+    const stats = await canvasStats(
+      frame,
+      keys.map((key) => ({ key, view: parseKey(key) as View })),
+    );
+    expect([...stats.keys()].sort()).toEqual([...keys].sort());
+    const deep = outputs[2]!.featureMaps
+      .arraySync()
+      .flat()
+      .map((cell) => cell[1] as number);
+    expect(stats.get('layer2:features-1')?.max).toBeCloseTo(Math.max(...deep), 4);
+    expect(stats.get('layer2:features-1')?.min).toBeCloseTo(Math.min(...deep), 4);
+    dispose();
   });
 });
 
