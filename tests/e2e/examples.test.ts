@@ -1,6 +1,7 @@
 /**
  * The course-note examples: each one's share link (page URL + ?backend=wasm + its hash) opens the example,
- * and the figcaptions show the shapes the notes work out; the numbers panel writes out the same arithmetic.
+ * and the figcaptions show the shapes the notes work out (a network's in each region "Layer N", with its
+ * receptive field); the numbers panel writes out the same arithmetic, for a network layer by layer.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +35,20 @@ async function expectExample(page: Page, example: CourseExample): Promise<void> 
     .poll(() => featureMapCount(page), { message: `${example.id}: feature maps` })
     .toBe(expected.maps);
   await expectShape(page, `Feature map ${expected.maps}`, expected.conv);
+  for (const [i, layer] of (expected.layers ?? []).entries()) {
+    const n = i + 2;
+    await expectShape(page, `Layer ${n} feature map 1`, layer.conv);
+    await expectShape(page, `Layer ${n} max pooling 1`, layer.pool);
+    await expectShape(page, `Layer ${n} feature map ${layer.maps}`, layer.conv);
+    await expect
+      .poll(() => page.getByRole('img', { name: new RegExp(`^Layer ${n} feature map \\d+$`) }).count(), {
+        message: `${example.id}: layer ${n} maps`,
+      })
+      .toBe(layer.maps);
+    await expect
+      .poll(() => page.getByRole('region', { name: `Layer ${n}`, exact: true }).innerText())
+      .toContain(`Receptive field ${layer.field}`);
+  }
 }
 
 describe('each course-note example opens from its link', () => {
@@ -125,5 +140,71 @@ describe('each course-note example opens from its link', () => {
     expect(copied).toBe(torch.endsWith('\n') ? torch : `${torch}\n`);
     await code.scrollIntoViewIfNeeded();
     await code.screenshot({ path: path.join(RESULTS_DIR, 'numbers-code.png') });
+  });
+
+  it("the small CNN: one shape table for both layers, the cost per layer and in total, the receptive field's steps, the whole network as code", async () => {
+    const example = EXAMPLES.find((e) => e.id === 'small-cnn')!;
+    const { page } = await open({ hash: `#${exampleHash(example)}` });
+    await expectExample(page, example);
+    await openSection(page, 'The numbers');
+    const shapes = page.getByRole('region', { name: 'Tensor shapes', exact: true });
+    const row = async (layer: number, name: string) =>
+      (
+        await shapes
+          .getByRole('rowgroup', { name: `Layer ${layer}` })
+          .getByRole('row', { name: new RegExp(`^${name}`) })
+          .innerText()
+      ).replace(/\s+/g, ' ');
+    await expect.poll(() => row(1, 'Input x')).toContain('[1, 28, 28, 1] [1, 1, 28, 28]');
+    expect(await row(1, 'Filter weights W')).toContain('[3, 3, 1, 8] [8, 1, 3, 3]');
+    expect(await row(1, 'Max pooling → layer 2')).toContain('[1, 14, 14, 8] [1, 8, 14, 14]');
+    expect(await row(2, 'Input: layer 1’s max pooling')).toContain('[1, 14, 14, 8] [1, 8, 14, 14]');
+    expect(await row(2, 'Filter weights W')).toContain('[3, 3, 8, 16] [16, 8, 3, 3]');
+    expect(await row(2, 'Feature maps')).toContain('[1, 14, 14, 16] [1, 16, 14, 14]');
+    expect(await row(2, 'Max pooling')).toContain('[1, 7, 7, 16] [1, 16, 7, 7]');
+
+    const params = page.getByRole('region', { name: 'Parameters and cost', exact: true });
+    const cost = (await params.innerText()).replace(/\s+/g, ' ');
+    expect(cost).toContain('3 × 3 × 8 × 16 = 1,152');
+    expect(cost).toContain('14 × 14 × 16 × 72 = 225,792');
+    expect(cost).toMatch(/Whole network 1,224 24 1,248 282,240/);
+
+    const field = page.getByRole('region', { name: 'Receptive field', exact: true });
+    const steps = (await field.innerText()).replace(/\s+/g, ' ');
+    expect(steps).toContain('Layer 1: 3 × 3');
+    expect(steps).toContain('Layer 2: 8 × 8');
+    expect(steps).toContain('1 → 3 → 4 → 8');
+    expect(steps).toContain('(3 − 1)·2 = 4 4 + 4 = 8 2·1 = 2');
+
+    // The formula is the edited layer's (layer 1 here): W = 28.
+    const formula = page.getByRole('region', { name: 'Output size', exact: true });
+    expect(await formula.innerText()).toContain(
+      'Layer 1 of 2, the layer being edited. Its input W is the image: 28 × 28.',
+    );
+    await page.locator('.numbers').first().scrollIntoViewIfNeeded();
+    await page
+      .locator('.numbers')
+      .first()
+      .screenshot({ path: path.join(RESULTS_DIR, 'numbers-small-cnn-en.png') });
+
+    await openSection(page, 'Equivalent code');
+    const code = page.getByRole('region', { name: 'Equivalent code', exact: true });
+    const panel = code.getByRole('tabpanel');
+    expect(await panel.innerText()).toContain('[1, 7, 7, 16]');
+    await code.getByRole('tablist', { name: 'Code language' }).getByRole('tab', { name: 'Keras' }).click();
+    expect(await panel.innerText()).toContain('keras.Sequential([');
+    await code.getByRole('tablist', { name: 'Code language' }).getByRole('tab', { name: 'PyTorch' }).click();
+    expect(await panel.innerText()).toContain('nn.Sequential(');
+
+    // The same panel in Korean.
+    const { page: ko } = await open({ hash: `#${exampleHash(example)}&lang=ko` });
+    await openSection(ko, '숫자로 보기');
+    const koField = ko.getByRole('region', { name: '수용장 (receptive field)', exact: true });
+    await expect.poll(() => koField.innerText()).toContain('레이어 2: 8 × 8');
+    await ko.locator('.numbers').first().scrollIntoViewIfNeeded();
+    await ko
+      .locator('.numbers')
+      .first()
+      .screenshot({ path: path.join(RESULTS_DIR, 'numbers-small-cnn-ko.png') });
   });
 });

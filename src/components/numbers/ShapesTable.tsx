@@ -110,8 +110,8 @@ function NetworkShapesTable({ network, geometries }: { network: NetworkSpec; geo
           );
         })}
       </table>
-      <p className="numbers-note">{t('shapes.networkNote')}</p>
       <p className="numbers-note">{t('shapes.note')}</p>
+      <p className="numbers-note">{t('shapes.networkNote')}</p>
       {first.channels === 'rgb' && <p className="numbers-note">{t('shapes.rgb')}</p>}
       {layers[0]?.shapes.depthwise && (
         <p className="numbers-note">

@@ -13,7 +13,10 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** "Export spec": the current spec as a JSON file, compact (only what differs) or full. */
+/**
+ * "Export spec": the network as a JSON file (a plain layer spec for one layer, `{layers}` for more),
+ * compact (only what differs) or full.
+ */
 export function ExportMenu() {
   const t = useT();
   const save = (kind: SpecExportKind) => {

@@ -2,7 +2,10 @@ import { useId } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { importSpecFile } from '../../store/index.ts';
 
-/** "Import spec": a JSON file checked with parseSpec; a bad one raises an alert and changes nothing. */
+/**
+ * "Import spec": a JSON file, a layer spec or a network `{layers}`, checked with parseNetwork against the
+ * image; a bad one raises an alert and changes nothing.
+ */
 export function ImportSpec() {
   const t = useT();
   const id = useId();

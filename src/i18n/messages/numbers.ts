@@ -55,7 +55,7 @@ export const en = {
   'shapes.result.avgpool': 'average pooling',
   'shapes.feeds': '→ layer {n}',
   'shapes.networkNote':
-    'N = 1 image. Each layer after the first takes the result marked → as its input, one channel per map.',
+    'Each layer after the first takes the result marked → as its input, one channel per map.',
   'params.layer': 'Layer',
   'params.network': 'Whole network',
   'params.networkNote':
@@ -135,8 +135,7 @@ export const ko: Record<keyof typeof en, string> = {
   'shapes.result.maxpool': '최대 풀링',
   'shapes.result.avgpool': '평균 풀링',
   'shapes.feeds': '→ 레이어 {n}',
-  'shapes.networkNote':
-    'N = 이미지 1장. 두 번째 레이어부터는 → 표시한 결과를 입력으로 받으며, 맵 하나가 채널 하나입니다.',
+  'shapes.networkNote': '두 번째 레이어부터는 → 표시한 결과를 입력으로 받으며, 맵 하나가 채널 하나입니다.',
   'params.layer': '레이어',
   'params.network': '네트워크 전체',
   'params.networkNote':
