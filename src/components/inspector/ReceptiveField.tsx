@@ -1,7 +1,7 @@
-import { clipRect } from '../../core/cellWindows.ts';
 import { layerOf, useStore } from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';
 import { MAX_TAPS_SHOWN } from './ConvDetails.tsx';
+import { outlineOn } from './outline.ts';
 import { place } from './place.ts';
 import { useTrace } from './useTrace.ts';
 import './inspector.css';
@@ -19,13 +19,11 @@ export function ReceptiveField() {
   const spec = useStore((s) => layerOf(s, 0));
   const geometry = useGeometry(0);
   const trace = useTrace();
-  const last = trace?.[trace.length - 1];
-  if (!target || !geometry || last?.stage !== 'input') return null;
+  const { height, width } = geometry?.input ?? { height: 0, width: 0 };
+  const outline = outlineOn(trace, target, 0, 'input', height, width);
+  if (!target || !geometry || !outline) return null;
 
-  const { height, width } = geometry.input;
-  const field = last.window;
-  const inside = clipRect(field, height, width);
-  const padded = inside.height !== field.height || inside.width !== field.width;
+  const { window: field, inside, padded } = outline;
   const isConv = target.layer === 0 && (target.stage === 'features' || target.stage === 'preActivation');
   const [kh, kw] = geometry.kernel;
   const [dy, dx] = spec.dilation;

@@ -1,6 +1,6 @@
-import { clipRect } from '../../core/cellWindows.ts';
 import type { Stage } from '../../core/index.ts';
 import { useStore } from '../../store/index.ts';
+import { outlineOn } from './outline.ts';
 import { place } from './place.ts';
 import { useTrace } from './useTrace.ts';
 import './inspector.css';
@@ -28,15 +28,9 @@ interface Props {
 export function TraceOutline({ layer, stage, height, width, map }: Props) {
   const trace = useTrace();
   const target = useStore((s) => s.inspect);
-  if (!trace || !target) return null;
-  // The pre-activation map has the feature maps' cells: it shows their window.
-  const traced = stage === 'preActivation' ? 'features' : stage;
-  const found = trace.slice(1).find((w) => w.layer === layer && w.stage === traced);
-  if (!found) return null;
-  if (layer === target.layer && map !== undefined && map !== target.map) return null;
-  const { window } = found;
-  const inside = clipRect(window, height, width);
-  const padded = inside.height !== window.height || inside.width !== window.width;
+  const outline = outlineOn(trace, target, layer, stage, height, width, map);
+  if (!outline) return null;
+  const { window, inside, padded } = outline;
   return (
     <div
       className="trace-outline"
