@@ -13,6 +13,7 @@ import { LayerControls } from './layer/LayerControls.tsx';
 import { Intro } from './lesson/Intro.tsx';
 import { Lesson } from './lesson/Lesson.tsx';
 import { PaddingView } from './layer/PaddingView.tsx';
+import { NetworkPanel } from './network/NetworkPanel.tsx';
 import { NumbersPanel } from './numbers/NumbersPanel.tsx';
 import { Pipeline } from './pipeline/Pipeline.tsx';
 
@@ -59,6 +60,7 @@ export function App() {
         <div className="workbench">
           <aside className="controls">
             <ImagePanel />
+            <NetworkPanel />
             <KernelEditor />
             <LayerControls />
             <DisplayControls />

@@ -8,6 +8,7 @@ import * as inspect from './messages/inspect.ts';
 import * as kernel from './messages/kernel.ts';
 import * as layer from './messages/layer.ts';
 import * as lesson from './messages/lesson.ts';
+import * as network from './messages/network.ts';
 import * as numbers from './messages/numbers.ts';
 import * as spec from './messages/spec.ts';
 import * as views from './messages/views.ts';
@@ -23,6 +24,7 @@ const en = {
   ...kernel.en,
   ...layer.en,
   ...lesson.en,
+  ...network.en,
   ...numbers.en,
   ...spec.en,
   ...inspect.en,
@@ -38,6 +40,7 @@ const ko: Record<MessageKey, string> = {
   ...kernel.ko,
   ...layer.ko,
   ...lesson.ko,
+  ...network.ko,
   ...numbers.ko,
   ...spec.ko,
   ...inspect.ko,

@@ -10,21 +10,24 @@ import {
 import { stageSize } from '../../core/cellWindows.ts';
 import { displayFor } from '../../engine/index.ts';
 import { useT } from '../../i18n/index.ts';
-import { layerOf, useStore } from '../../store/index.ts';
+import { useStore } from '../../store/index.ts';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { ProbeMarker } from '../inspector/ProbeMarker.tsx';
+import { TraceOutline } from '../inspector/TraceOutline.tsx';
 import { ReceptiveField } from '../inspector/ReceptiveField.tsx';
 import { MapLegend } from '../pipeline/MapLegend.tsx';
 import { TensorCanvas } from '../pipeline/TensorCanvas.tsx';
-import { useGeometry } from '../useGeometry.ts';
+import { useGeometries } from '../useGeometry.ts';
 import './focus.css';
 import { closeFocus, useFocusTarget, type FocusTarget } from './focusState.ts';
-import { placementOf, type Placement } from './placement.ts';
+import { networkPlacement, type Placement } from './placement.ts';
 
 /** One zoom step (buttons, + and −); the wheel zooms smoothly by the same factor per 100 px. */
 const ZOOM_STEP = 1.25;
 const MIN_ZOOM = 0.05;
 const MAX_ZOOM = 256;
+/** The input sits on its own coordinates. */
+const INPUT_PLACEMENT: Placement = { step: [1, 1], origin: [0, 0] };
 /** Arrow keys pan this many CSS pixels (Shift: five times as far). */
 const PAN_STEP_CSS_PX = 40;
 /** A pointer that moved less than this between press and release clicked (the inspector pins). */
@@ -87,8 +90,9 @@ function PlacedBox({ view, placement, height, width, children }: BoxProps) {
 /** The focus view's body once open: the input and the chosen map side by side at the same scale. */
 function FocusBody({ target }: { target: FocusTarget }) {
   const t = useT();
-  const spec = useStore((s) => layerOf(s, 0));
-  const geometry = useGeometry();
+  const network = useStore((s) => s.network);
+  const geometries = useGeometries();
+  const geometry = geometries?.[target.layer];
   const paneRef = useRef<HTMLDivElement>(null);
   const [pane, setPane] = useState({ width: 0, height: 0 });
   /** The view set by zooming or panning, for an input of `size`; null: fit the input. */
@@ -105,8 +109,9 @@ function FocusBody({ target }: { target: FocusTarget }) {
     return () => observer.disconnect();
   }, []);
 
-  if (!geometry) return null;
-  const input = geometry.input;
+  // A layer removed while its map was open leaves nothing to show until the view is closed.
+  if (!geometries || !geometry) return null;
+  const input = geometries[0]?.input ?? geometry.input;
   // Until zoomed or panned (and after "Fit", or when the image changes size) the whole input fits.
   const size = `${input.height}x${input.width}`;
   const fitted = pane.width > 0 ? fitView(pane, input) : { zoom: 1, x: 0, y: 0 };
@@ -209,7 +214,7 @@ function FocusBody({ target }: { target: FocusTarget }) {
       >
         <div className="focus-pane" ref={paneRef} {...handlers}>
           <div className="focus-content" data-zoom={shown.zoom} style={{ transform }}>
-            <PlacedBox view={shown} placement={placementOf('input', spec, geometry)} {...input}>
+            <PlacedBox view={shown} placement={INPUT_PLACEMENT} {...input}>
               <TensorCanvas
                 canvasKey="input@focus"
                 label={t('focus.canvas', { name: inputName })}
@@ -224,16 +229,25 @@ function FocusBody({ target }: { target: FocusTarget }) {
         {isMap && (
           <div className="focus-pane" {...handlers}>
             <div className="focus-content" data-zoom={shown.zoom} style={{ transform }}>
-              <PlacedBox view={shown} placement={placementOf(target.kind, spec, geometry)} {...mapSize}>
+              <PlacedBox
+                view={shown}
+                placement={networkPlacement(target.kind, network, geometries, target.layer)}
+                {...mapSize}
+              >
                 <TensorCanvas
                   canvasKey={`${target.canvasKey}@focus`}
                   label={mapName}
                   width={mapSize.width}
                   height={mapSize.height}
-                  inspect={inspect && { stage: inspect, map: target.map }}
+                  inspect={inspect && { layer: target.layer, stage: inspect, map: target.map }}
                   crisp
                 />
-                {inspect && <ProbeMarker stage={inspect} map={target.map} {...mapSize} />}
+                {inspect && (
+                  <ProbeMarker layer={target.layer} stage={inspect} map={target.map} {...mapSize} />
+                )}
+                {inspect && (
+                  <TraceOutline layer={target.layer} stage={inspect} map={target.map} {...mapSize} />
+                )}
               </PlacedBox>
             </div>
           </div>

@@ -13,6 +13,8 @@ export interface FocusTarget {
   name: string;
   /** The engine canvas key of the figure, e.g. "features-0". */
   canvasKey: string;
+  /** The layer (0-based) whose map it is; 0 for the input and the magnitude. */
+  layer: number;
 }
 
 let current: { target: FocusTarget; opener: HTMLElement | null } | null = null;
