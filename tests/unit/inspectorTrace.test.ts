@@ -82,7 +82,7 @@ describe('outlineOn: the traced windows on the page’s canvases', () => {
     fc.assert(
       fc.property(networkCase, fc.nat(), fc.nat(), fc.nat(), (c, layerPick, stagePick, pixelPick) => {
         const net = parseNetwork(c.spec);
-        const [height, width] = c.image.shape as [number, number];
+        const [height, width] = c.image.shape;
         const geometries = geometriesOf(net, height, width);
         if (!geometries) return;
         const layer = layerPick % net.layers.length;
@@ -131,7 +131,7 @@ describe('outlineOn: the traced windows on the page’s canvases', () => {
     fc.assert(
       fc.property(layerCase, (c) => {
         const net = parseNetwork(c.spec);
-        const [height, width] = c.image.shape as [number, number];
+        const [height, width] = c.image.shape;
         const geometries = geometriesOf(net, height, width);
         if (!geometries) return;
         const geometry = geometries[0]!;
