@@ -5,9 +5,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { placementOf } from '../../src/components/focus/placement.ts';
+import { networkPlacement, placementOf } from '../../src/components/focus/placement.ts';
 import { inputWindow, stageSize } from '../../src/core/cellWindows.ts';
-import { defaultSpec, layerGeometry, type LayerSpec } from '../../src/core/index.ts';
+import {
+  defaultSpec,
+  layerGeometry,
+  networkGeometry,
+  parseNetwork,
+  traceWindows,
+  type LayerSpec,
+} from '../../src/core/index.ts';
 import { parseKey } from '../../src/engine/views.ts';
 
 const stages = ['features', 'maxPool', 'avgPool'] as const;
@@ -58,5 +65,57 @@ describe('focus view placement', () => {
     expect(placementOf('input', spec, layerGeometry(spec, 10, 10))).toEqual({ step: [1, 1], origin: [0, 0] });
     expect(parseKey('features-2@focus')).toEqual(parseKey('features-2'));
     expect(parseKey('input@focus')).toEqual({ kind: 'input' });
+  });
+
+  it("places a deeper layer's pixel on the centre of its traced window on the image", () => {
+    const layer = fc.record({
+      k: fc.integer({ min: 1, max: 4 }),
+      stride: fc.integer({ min: 1, max: 2 }),
+      dilation: fc.integer({ min: 1, max: 2 }),
+      padding: fc.constantFrom('valid', 'same'),
+      pool: fc.integer({ min: 1, max: 3 }),
+      poolStride: fc.integer({ min: 1, max: 2 }),
+      output: fc.constantFrom('maxpool', 'avgpool', 'conv'),
+    });
+    fc.assert(
+      fc.property(fc.array(layer, { minLength: 2, maxLength: 3 }), (list) => {
+        const net = parseNetwork({
+          layers: list.map((l) => ({
+            filters: [{ weights: Array.from({ length: l.k }, () => Array<number>(l.k).fill(1)) }],
+            stride: l.stride,
+            dilation: l.dilation,
+            padding: l.padding,
+            pool: { size: l.pool, stride: l.poolStride },
+            output: l.output,
+          })),
+        });
+        let geometries;
+        try {
+          geometries = networkGeometry(net, 64, 60);
+        } catch {
+          return; // a network the image cannot take
+        }
+        const last = net.layers.length - 1;
+        for (const stage of stages) {
+          const size = stageSize(geometries[last]!, stage);
+          if (size.height === 0 || size.width === 0) continue;
+          const y = Math.floor(size.height / 2);
+          const x = Math.floor(size.width / 2);
+          const trace = traceWindows(net, geometries, last, stage, y, x);
+          // Only a window never cut by a border (padding, a partial pool window) is centred on its pixel.
+          const cut = trace.some(({ layer: i, stage: at, window: w }) => {
+            const g = geometries[i]!;
+            const { height, width } = at === 'input' ? g.input : stageSize(g, at);
+            return w.top < 0 || w.left < 0 || w.top + w.height > height || w.left + w.width > width;
+          });
+          if (cut) continue;
+          const field = trace[trace.length - 1]!.window;
+          const { step, origin } = networkPlacement(stage, net, geometries, last);
+          expect(origin[0] + (y + 0.5) * step[0]).toBeCloseTo(field.top + field.height / 2, 9);
+          expect(origin[1] + (x + 0.5) * step[1]).toBeCloseTo(field.left + field.width / 2, 9);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });
