@@ -59,6 +59,7 @@ describe('each course-note example opens from its link', () => {
     // The link's settings are the page's: its own hash now says the same spec and sample.
     const hash = await page.evaluate(() => location.hash);
     expect(hash).toContain(`sample=${example.sample}`);
+    if (example.expected.layers) await screenshot(page, `example-${example.id}`);
   });
 
   it('the 7 × 7 example writes out ⌊(28 + 0 + 0 − 1·(7 − 1) − 1) / 1⌋ + 1 = 22 and the course form', async () => {

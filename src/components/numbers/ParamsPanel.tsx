@@ -1,7 +1,6 @@
 import type { LayerGeometry, LayerSpec, NetworkSpec } from '../../core/index.ts';
 import { useLanguage, useT } from '../../i18n/index.ts';
-import { editedSpec, useStore } from '../../store/index.ts';
-import { useGeometries, useGeometry } from '../useGeometry.ts';
+import { LayerOrNetwork } from './LayerOrNetwork.tsx';
 import { networkTable } from './networkTable.ts';
 import { layerParams } from './tensorShapes.ts';
 
@@ -53,6 +52,20 @@ function LayerParams({ spec, geometry }: { spec: LayerSpec; geometry: LayerGeome
   );
 }
 
+/** One row of the cost table: a label, then weights, biases, parameters and multiply-adds as written. */
+function CostRow({ label, cells }: { label: string; cells: readonly string[] }) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      {cells.map((cell, i) => (
+        <td key={i}>
+          <code>{cell}</code>
+        </td>
+      ))}
+    </tr>
+  );
+}
+
 /** Every layer's weights, biases, parameters and multiply-adds (`networkCost`), and the network's totals. */
 function NetworkParams({ network, geometries }: { network: NetworkSpec; geometries: LayerGeometry[] }) {
   const t = useT();
@@ -77,44 +90,24 @@ function NetworkParams({ network, geometries }: { network: NetworkSpec; geometri
             const f = network.layers[layer]?.filters.length ?? 0;
             const { height, width, maps } = geometry.conv;
             return (
-              <tr key={layer}>
-                <th scope="row">{t('shapes.layer', { n: layer + 1 })}</th>
-                <td>
-                  <code>
-                    {kh} × {kw} × {geometry.input.channels} × {f} = {fmt(cost.weights)}
-                  </code>
-                </td>
-                <td>
-                  <code>{fmt(cost.biases)}</code>
-                </td>
-                <td>
-                  <code>{fmt(cost.parameters)}</code>
-                </td>
-                <td>
-                  <code>
-                    {height} × {width} × {maps} × {params.macsPerOutput} = {fmt(cost.multiplyAdds)}
-                  </code>
-                </td>
-              </tr>
+              <CostRow
+                key={layer}
+                label={t('shapes.layer', { n: layer + 1 })}
+                cells={[
+                  `${kh} × ${kw} × ${geometry.input.channels} × ${f} = ${fmt(cost.weights)}`,
+                  fmt(cost.biases),
+                  fmt(cost.parameters),
+                  `${height} × ${width} × ${maps} × ${params.macsPerOutput} = ${fmt(cost.multiplyAdds)}`,
+                ]}
+              />
             );
           })}
         </tbody>
         <tfoot>
-          <tr>
-            <th scope="row">{t('params.network')}</th>
-            <td>
-              <code>{fmt(total.weights)}</code>
-            </td>
-            <td>
-              <code>{fmt(total.biases)}</code>
-            </td>
-            <td>
-              <code>{fmt(total.parameters)}</code>
-            </td>
-            <td>
-              <code>{fmt(total.multiplyAdds)}</code>
-            </td>
-          </tr>
+          <CostRow
+            label={t('params.network')}
+            cells={[total.weights, total.biases, total.parameters, total.multiplyAdds].map(fmt)}
+          />
         </tfoot>
       </table>
       <p className="numbers-note">{t('params.networkNote')}</p>
@@ -124,20 +117,12 @@ function NetworkParams({ network, geometries }: { network: NetworkSpec; geometri
 
 /** Parameters and multiply-adds: of the layer, or per layer and in total for a network. */
 export function ParamsPanel() {
-  const t = useT();
-  const network = useStore((s) => s.network);
-  const spec = useStore((s) => editedSpec(s));
-  const geometries = useGeometries();
-  const geometry = useGeometry();
-  if (!geometries || !geometry) return null;
   return (
-    <section className="panel params" aria-labelledby="params-heading">
-      <h2 id="params-heading">{t('params.heading')}</h2>
-      {network.layers.length > 1 ? (
-        <NetworkParams network={network} geometries={geometries} />
-      ) : (
-        <LayerParams spec={spec} geometry={geometry} />
-      )}
-    </section>
+    <LayerOrNetwork
+      className="params"
+      heading="params.heading"
+      layer={(spec, geometry) => <LayerParams spec={spec} geometry={geometry} />}
+      network={(network, geometries) => <NetworkParams network={network} geometries={geometries} />}
+    />
   );
 }

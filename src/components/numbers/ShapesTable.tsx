@@ -1,8 +1,8 @@
 import type { LayerGeometry, LayerSpec, NetworkSpec } from '../../core/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { useT } from '../../i18n/index.ts';
-import { editedSpec, useStore } from '../../store/index.ts';
-import { useGeometries, useGeometry } from '../useGeometry.ts';
+import { useStore } from '../../store/index.ts';
+import { LayerOrNetwork } from './LayerOrNetwork.tsx';
 import { FED_ROW, networkTable } from './networkTable.ts';
 import { RESULT_NAME } from './resultNames.ts';
 import { layerShapes, shapeList, type ShapeRow, type StageId } from './tensorShapes.ts';
@@ -127,20 +127,12 @@ function NetworkShapesTable({ network, geometries }: { network: NetworkSpec; geo
  * layer's of a network in one table.
  */
 export function ShapesTable() {
-  const t = useT();
-  const network = useStore((s) => s.network);
-  const spec = useStore((s) => editedSpec(s));
-  const geometries = useGeometries();
-  const geometry = useGeometry();
-  if (!geometries || !geometry) return null;
   return (
-    <section className="panel shapes" aria-labelledby="shapes-heading">
-      <h2 id="shapes-heading">{t('shapes.heading')}</h2>
-      {network.layers.length > 1 ? (
-        <NetworkShapesTable network={network} geometries={geometries} />
-      ) : (
-        <LayerShapesTable spec={spec} geometry={geometry} />
-      )}
-    </section>
+    <LayerOrNetwork
+      className="shapes"
+      heading="shapes.heading"
+      layer={(spec, geometry) => <LayerShapesTable spec={spec} geometry={geometry} />}
+      network={(network, geometries) => <NetworkShapesTable network={network} geometries={geometries} />}
+    />
   );
 }
