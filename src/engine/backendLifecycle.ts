@@ -7,7 +7,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import { defaultNetwork, raise, setBackendStatus, store, type BackendName, type BackendStatus } from '../store/index.ts';
+import {
+  defaultNetwork,
+  raise,
+  setBackendStatus,
+  store,
+  type BackendName,
+  type BackendStatus,
+} from '../store/index.ts';
 import { followWorkload } from './autoBackend.ts';
 import { BACKENDS, measuredModel, rebuildBackend, startBackend, switchBackend } from './backend.ts';
 import { msPerMac } from './costModel.ts';

@@ -1,6 +1,9 @@
 /**
  * The canvases components attached by key (views.ts names what each key shows), what each shows now,
- * and drawing a view onto one. A canvas is redrawn only when its signature (what it would show) changed.
+ * and drawing a view onto one. A canvas is redrawn only when its signature (what it would show) changed,
+ * and only while it is in view: an IntersectionObserver tells which are; one off screen is left stale
+ * on a frame and drawn when it scrolls into view (from the frame on screen: `onShown` asks the engine
+ * for a frame, which computes nothing new). Without IntersectionObserver every canvas counts as in view.
  */
 import type * as tf from '@tensorflow/tfjs-core';
 import type { Progress } from './engineStatus.ts';
@@ -46,21 +49,58 @@ export interface DrawWatch {
 /** What a preview drew: never equal to a frame's signature, so the full result redraws it. */
 export const PREVIEW_SIGNATURE = 'preview';
 
+/**
+ * How far beyond the viewport a canvas counts as in view: about half a screen above and below, so one
+ * scrolled to is mostly drawn already, while the maps of layers screens away are not.
+ */
+const IN_VIEW_MARGIN = '50% 0px';
+
 export class Canvases {
   private readonly byKey = new Map<string, HTMLCanvasElement>();
   private readonly drawn = new WeakMap<HTMLCanvasElement, string>();
+  /** Canvases the observer reported off screen (a canvas not yet reported counts as in view). */
+  private readonly offScreen = new WeakSet<HTMLCanvasElement>();
+  /** Canvases left undrawn by a frame because they were off screen. */
+  private readonly stale = new WeakSet<HTMLCanvasElement>();
+  private readonly observer: IntersectionObserver | null;
+
+  /** `onShown` is called when a stale canvas comes into view. */
+  constructor(onShown: () => void = () => {}) {
+    this.observer =
+      typeof IntersectionObserver === 'undefined'
+        ? null
+        : new IntersectionObserver(
+            (entries) => {
+              let wanted = false;
+              for (const { target, isIntersecting } of entries) {
+                const canvas = target as HTMLCanvasElement;
+                if (!isIntersecting) {
+                  this.offScreen.add(canvas);
+                  continue;
+                }
+                this.offScreen.delete(canvas);
+                wanted ||= this.stale.has(canvas);
+              }
+              if (wanted) onShown();
+            },
+            { rootMargin: IN_VIEW_MARGIN },
+          );
+  }
 
   attach(key: string, canvas: HTMLCanvasElement): void {
     this.byKey.set(key, canvas);
+    this.observer?.observe(canvas);
   }
 
   detach(key: string, canvas: HTMLCanvasElement): void {
-    if (this.byKey.get(key) === canvas) this.byKey.delete(key);
+    if (this.byKey.get(key) !== canvas) return;
+    this.byKey.delete(key);
+    this.observer?.unobserve(canvas);
   }
 
-  /** Whether `canvas` is in view (every canvas, for now). */
-  inView(_canvas: HTMLCanvasElement): boolean {
-    return true;
+  /** Whether `canvas` is in view (or not known to be off screen). */
+  inView(canvas: HTMLCanvasElement): boolean {
+    return !this.offScreen.has(canvas);
   }
 
   get size(): number {
@@ -82,10 +122,11 @@ export class Canvases {
 
   markDrawn(canvas: HTMLCanvasElement, signature: string): void {
     this.drawn.set(canvas, signature);
+    this.stale.delete(canvas);
   }
 
   /**
-   * Draws the views of `frame` whose picture changed; returns
+   * Draws the views of `frame` in view whose picture changed (those off screen are left stale); returns
    * how many it drew, or null if `watch.stop()` turned true. A large frame draws one canvas a task, its
    * progress shown, the page answering in between.
    */
@@ -97,6 +138,10 @@ export class Canvases {
     for (const attached of this.views()) {
       const signature = signatureOf(attached, frame, watch.inputVersion, display, watch.filterVersion);
       if (this.shows(attached.canvas, signature)) continue;
+      if (!this.inView(attached.canvas)) {
+        this.stale.add(attached.canvas);
+        continue;
+      }
       if (step !== null) {
         watch.progress({ done: step++, total });
         await yieldToPage();

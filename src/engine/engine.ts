@@ -37,7 +37,8 @@ import { yieldToPage } from './yieldToPage.ts';
 const LAYER = 0;
 
 export class Engine {
-  private readonly canvases = new Canvases();
+  /** A canvas scrolled into view stale is drawn by a frame that computes nothing new. */
+  private readonly canvases = new Canvases(() => this.scheduler.request());
   private readonly cache = new ResultCache();
   private readonly pace = new Pace();
   private readonly preview = new DragPreview();
