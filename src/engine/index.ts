@@ -4,7 +4,9 @@ import { raise, store } from '../store/index.ts';
 import { formatBytes, MEMORY_LIMIT_BYTES, whatFits } from './budget.ts';
 import { BackendLifecycle } from './backendLifecycle.ts';
 import { Engine } from './engine.ts';
-import { exposeTensorCount } from './testHooks.ts';
+import { engineStatus } from './engineStatus.ts';
+import { exposeToTests } from './testHooks.ts';
+import { countReadbacks } from '../render/index.ts';
 
 export { canvasKey, displayFor, parseKey } from './views.ts';
 export type { MapStats } from './stats.ts';
@@ -35,4 +37,10 @@ export const engine: Engine = new Engine(
 /** Which backend the page runs on, and every switch of it (backendLifecycle.ts). */
 export const backends: BackendLifecycle = new BackendLifecycle(engine);
 
-exposeTensorCount(() => tf.memory().numTensors);
+exposeToTests(
+  () => tf.memory().numTensors,
+  () => {
+    const { frames, computed, drawn } = engineStatus.getState();
+    return { frames, computed, drawn, pixelReadbacks: countReadbacks() };
+  },
+);

@@ -16,6 +16,19 @@ export interface TestHooks {
   failMessage?: string;
   /** Set by the page (only when a test set the hooks): tfjs's live tensor count. */
   tensors?: () => number;
+  /** Set by the page (only when a test set the hooks): what the engine reports (see `EngineReport`). */
+  engine?: () => EngineReport;
+}
+
+/**
+ * What an end-to-end test reads of the engine: frames drawn so far, the layers (0-based) the last frame
+ * computed and the canvases it drew (engineStatus.ts), and the pixel readbacks so far (render/readbacks.ts).
+ */
+export interface EngineReport {
+  frames: number;
+  computed: readonly number[];
+  drawn: number;
+  pixelReadbacks: number;
 }
 
 /** The hooks a test set, or an empty object. */
@@ -31,8 +44,13 @@ export function maybeFailCompute(): void {
   throw new RangeError(hooks.failMessage ?? 'Invalid typed array length: 268435456');
 }
 
-/** Gives a test that set the hooks a way to read tfjs's tensor count (nothing otherwise). */
-export function exposeTensorCount(count: () => number): void {
+/**
+ * Gives a test that set the hooks a way to read tfjs's tensor count and what the engine reports (nothing
+ * otherwise).
+ */
+export function exposeToTests(tensors: () => number, engine: () => EngineReport): void {
   const hooks = (globalThis as { __kernelscopeTest?: TestHooks }).__kernelscopeTest;
-  if (hooks) hooks.tensors = count;
+  if (!hooks) return;
+  hooks.tensors = tensors;
+  hooks.engine = engine;
 }
