@@ -15,23 +15,21 @@ import type { LayerFrame } from './views.ts';
 
 /**
  * Layers 1.. of `network` (`geometries` from networkGeometry) after layer 0 is up to date in `cache`;
- * each layer computed is added to `computed`. Returns their frames (`deeper[k - 1]` is layer k), or null
- * when `stop()` turned true between layers (a newer edit: what was computed stays in the cache).
+ * each layer computed is added to `computed`. Returns their frames (`deeper[k - 1]` is layer k). Not
+ * stopped by a newer edit: a frame superseded on every edit (a drag, the webcam) must still draw.
  */
 export async function updateDeeper(
   cache: ResultCache,
   network: NetworkSpec,
   geometries: readonly LayerGeometry[],
   computed: number[],
-  stop: () => boolean,
-): Promise<LayerFrame[] | null> {
+): Promise<LayerFrame[]> {
   const frames: LayerFrame[] = [];
   for (let k = 1; k < network.layers.length; k++) {
     const layer = network.layers[k];
     const before = network.layers[k - 1];
     const geometry = geometries[k];
     if (!layer || !before || !geometry) throw new Error(`updateDeeper: no layer or geometry ${k + 1}`);
-    if (stop()) return null;
     const input = cache.fedOf(k - 1, before);
     const padded = cache.paddedFedOf(k, input, geometry.pads, layer.padMode);
     const outputs = await cache.update(k, padded, layer, geometry, async (spec, geo) => {
@@ -39,7 +37,7 @@ export async function updateDeeper(
       return runLayerPadded(padded, spec, geo);
     });
     const kept = cache.layer(k);
-    if (!outputs || !kept) return null;
+    if (!outputs || !kept) throw new Error(`updateDeeper: layer ${k + 1} not computed`);
     frames.push({ input, spec: layer, geometry, outputs, patches: kept.patches });
   }
   return frames;

@@ -231,15 +231,7 @@ export class Engine {
         return;
       }
       const patches = this.cache.layer(LAYER)?.patches;
-      const deeper = await updateDeeper(
-        this.cache,
-        network,
-        geometries,
-        computed,
-        () => this.scheduler.superseded,
-      );
-      // A newer edit came between layers: that one is next (what was computed stays in the cache).
-      if (!deeper) return;
+      const deeper = await updateDeeper(this.cache, network, geometries, computed);
       const paddedIn: FrameTensors['padded'] = (mode) =>
         prepared.paddedOf(image, spec.channels, geometry.pads, mode).tensor;
       const frame: FrameTensors = {

@@ -248,14 +248,14 @@ async function networkFrame(cache: ResultCache, image: tf.Tensor3D, net: Network
     computed.push(0);
     return runLayerPadded(padded, spec, geometry);
   });
-  const deeper = await updateDeeper(cache, net, geometries, computed, () => false);
+  const deeper = await updateDeeper(cache, net, geometries, computed);
   const frame: FrameTensors = {
     input,
     spec: first,
     geometry: geometries[0]!,
     outputs: outputs!,
     patches: cache.layer(0)?.patches,
-    deeper: deeper!,
+    deeper,
   };
   return { frame, computed };
 }
