@@ -188,6 +188,16 @@ describe('each course-note example opens from its link', () => {
       .first()
       .screenshot({ path: path.join(RESULTS_DIR, 'numbers-small-cnn-en.png') });
 
+    // Editing layer 2: its formula's W is layer 1's max pooling, 14 × 14 × 8.
+    await page.getByRole('button', { name: 'Edit layer 2' }).click();
+    await expect
+      .poll(() => formula.innerText())
+      .toContain('Layer 2 of 2, the layer being edited. Its input W is layer 1’s max pooling: 14 × 14 × 8.');
+    expect(await formula.innerText()).toContain('⌊(14 + 1 + 1 − 1·(3 − 1) − 1) / 1⌋ + 1 = ⌊13 / 1⌋ + 1 = 14');
+    expect(await shapes.getByRole('rowgroup', { name: 'Layer 2' }).innerText()).toContain(
+      'Layer 2 (being edited)',
+    );
+
     await openSection(page, 'Equivalent code');
     const code = page.getByRole('region', { name: 'Equivalent code', exact: true });
     const panel = code.getByRole('tabpanel');
