@@ -55,7 +55,7 @@ export const ko: Record<keyof typeof en, string> = {
   'fold.layer': '레이어 추가 설정: 팽창(dilation), 패딩 방식, 활성화 함수',
   'fold.padded': '패딩된 입력: 0, 반사, 가장자리 반복',
   'fold.numbers': '숫자로 보기: 출력 크기, 텐서 모양, 파라미터',
-  'fold.code': '같은 레이어의 코드: TensorFlow.js, Keras, PyTorch',
+  'fold.code': '같은 계산의 코드: TensorFlow.js, Keras, PyTorch',
 
   'lesson.region': '단계별 학습',
   'lesson.step': '{steps}단계 중 {step}단계',
