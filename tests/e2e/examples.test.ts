@@ -210,8 +210,8 @@ describe('each course-note example opens from its link', () => {
     // The same panel in Korean.
     const { page: ko } = await open({ hash: `#${exampleHash(example)}&lang=ko` });
     await openSection(ko, '숫자로 보기');
-    const koField = ko.getByRole('region', { name: '수용장 (receptive field)', exact: true });
-    await expect.poll(() => koField.innerText()).toContain('레이어 2: 8 × 8');
+    const koField = ko.getByRole('region', { name: '수용 영역 (receptive field)', exact: true });
+    await expect.poll(() => koField.innerText()).toContain('2층: 8 × 8');
     await ko.locator('.numbers').first().scrollIntoViewIfNeeded();
     await ko
       .locator('.numbers')

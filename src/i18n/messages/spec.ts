@@ -75,9 +75,8 @@ export const ko: Record<keyof typeof en, string> = {
   'example.filters.detail': '같은 이미지에 소벨 x, 소벨 y, 라플라시안, 샤프닝',
   'example.relu.title': 'ReLU는 음수를 0으로',
   'example.relu.detail': '소벨 x와 ReLU: 양수(빨강) 경계만 남습니다',
-  'example.stack3.title': '3 × 3 필터 레이어 3개: 수용장이 3 → 8 → 18로 커집니다',
-  'example.stack3.detail':
-    '2 × 2 풀링마다 간격이 두 배: 레이어 3의 픽셀 하나는 28 × 28 이미지의 18 × 18을 봅니다',
+  'example.stack3.title': '3 × 3 필터 3개 층: 수용 영역이 3 → 8 → 18로 커집니다',
+  'example.stack3.detail': '2 × 2 풀링마다 간격이 두 배: 3층의 픽셀 하나는 28 × 28 이미지의 18 × 18을 봅니다',
   'example.smallCnn.title': '작은 CNN: 3 × 3 × 8 → 풀링 → 3 × 3 × 16 → 풀링',
   'example.smallCnn.detail': '28 × 28 × 8 → 14 × 14 × 8 → 14 × 14 × 16 → 7 × 7 × 16',
 };
