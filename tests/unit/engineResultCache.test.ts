@@ -26,6 +26,7 @@ import {
 import { updateDeeper } from '../../src/engine/deeperLayers.ts';
 import { ResultCache, type LayerRun } from '../../src/engine/resultCache.ts';
 import { canvasKey, parseKey, viewTensor, type FrameTensors } from '../../src/engine/views.ts';
+import { threeLayers, type LayerJson } from '../support/threeLayers.ts';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -176,62 +177,9 @@ describe('ResultCache', () => {
   });
 });
 
-/** A 3-layer network: 2 filters, then 3 (one kh x kw x C), then 2; `edit` changes its JSON first. */
-function networkOf(edit: (layers: Array<Record<string, unknown>>) => void = () => {}): NetworkSpec {
-  const layers: Array<Record<string, unknown>> = [
-    { filters: twoFilters().filters, padding: 'same', activation: 'relu' },
-    {
-      filters: [
-        {
-          weights: [
-            [1, 2],
-            [3, 4],
-          ],
-        },
-        {
-          weights: [
-            [-1, 0],
-            [0, 1],
-          ],
-          bias: -1,
-        },
-        {
-          weights: [
-            [
-              [1, -1],
-              [0, 2],
-            ],
-            [
-              [0.5, 0],
-              [1, 1],
-            ],
-          ],
-        },
-      ],
-      padding: [0, 1, 0, 1],
-      padMode: 'replicate',
-      activation: 'abs',
-      pool: { size: [2, 2], stride: [1, 1] },
-    },
-    {
-      filters: [
-        {
-          weights: [
-            [1, 0],
-            [0, -1],
-          ],
-        },
-        {
-          weights: [
-            [0, 1],
-            [1, 0],
-          ],
-          bias: 3,
-        },
-      ],
-      output: 'conv',
-    },
-  ];
+/** The 3-layer network of tests/support/threeLayers.ts; `edit` changes its JSON first. */
+function networkOf(edit: (layers: LayerJson[]) => void = () => {}): NetworkSpec {
+  const layers = threeLayers();
   edit(layers);
   return parseNetwork({ layers });
 }
@@ -298,7 +246,7 @@ describe('ResultCache and deeperLayers across a network', () => {
     expect(cache.layer(1)?.outputs).toBe(layer1);
 
     // The last layer's activation: that layer alone.
-    net = networkOf((layers) => (layers[2]!.activation = 'relu'));
+    net = networkOf((layers) => (layers[2]!.activation = 'abs'));
     let now = await networkFrame(cache, image, net);
     expect(now.computed).toEqual([2]);
     expect(cache.layer(0)?.outputs).toBe(layer0);
@@ -307,8 +255,8 @@ describe('ResultCache and deeperLayers across a network', () => {
 
     // One filter of layer 1: that filter alone (a patch), its merged result fed to layer 2.
     net = networkOf((layers) => {
-      layers[2]!.activation = 'relu';
-      (layers[1]!.filters as Array<Record<string, unknown>>)[1]!.bias = 5;
+      layers[2]!.activation = 'abs';
+      layers[1]!.filters[1]!.bias = 5;
     });
     now = await networkFrame(cache, image, net);
     expect(now.computed).toEqual([1, 2]);
@@ -321,9 +269,9 @@ describe('ResultCache and deeperLayers across a network', () => {
 
     // One filter of layer 0: its patch merged into what layer 1 is fed; layers 1 and 2 again.
     net = networkOf((layers) => {
-      layers[2]!.activation = 'relu';
-      (layers[1]!.filters as Array<Record<string, unknown>>)[1]!.bias = 5;
-      (layers[0]!.filters as Array<Record<string, unknown>>)[0]!.bias = -7;
+      layers[2]!.activation = 'abs';
+      layers[1]!.filters[1]!.bias = 5;
+      layers[0]!.filters[0]!.bias = -7;
     });
     now = await networkFrame(cache, image, net);
     expect(now.computed).toEqual([0, 1, 2]);

@@ -31,6 +31,7 @@ import {
   type View,
 } from '../../src/engine/views.ts';
 import { referenceLayer } from '../reference/convLoop.ts';
+import { threeLayers } from '../support/threeLayers.ts';
 
 const H = 9;
 const W = 11;
@@ -253,83 +254,7 @@ describe('view tensors', () => {
 });
 
 /** A 3-layer network (2, 3 and 2 filters; one kh x kw x C filter) on the test image. */
-const NETWORK = {
-  layers: [
-    {
-      filters: [
-        {
-          weights: [
-            [1, 0, -1],
-            [2, 0, -2],
-            [1, 0, -1],
-          ],
-        },
-        {
-          weights: [
-            [0, 1, 0],
-            [1, -4, 1],
-            [0, 1, 0],
-          ],
-          bias: 2,
-        },
-      ],
-      padding: 'same',
-      activation: 'relu',
-      output: 'conv',
-    },
-    {
-      filters: [
-        {
-          weights: [
-            [1, 2],
-            [3, 4],
-          ],
-        },
-        {
-          weights: [
-            [-1, 0],
-            [0, 1],
-          ],
-          bias: -1,
-        },
-        {
-          weights: [
-            [
-              [1, -1],
-              [0, 2],
-            ],
-            [
-              [0.5, 0],
-              [1, 1],
-            ],
-          ],
-        },
-      ],
-      padding: [0, 1, 0, 1],
-      padMode: 'replicate',
-      activation: 'abs',
-      pool: { size: [2, 2], stride: [1, 1] },
-    },
-    {
-      filters: [
-        {
-          weights: [
-            [1, 0],
-            [0, -1],
-          ],
-        },
-        {
-          weights: [
-            [0, 1],
-            [1, 0],
-          ],
-          bias: 3,
-        },
-      ],
-      activation: 'relu',
-    },
-  ],
-};
+const NETWORK = { layers: threeLayers() };
 
 /** The frame of NETWORK as the engine makes it (layer 0's fields, then `deeper`), and its dispose. */
 function networkFrame() {
