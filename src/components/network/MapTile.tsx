@@ -3,10 +3,8 @@ import type { Stage } from '../../core/index.ts';
 import { canvasKey } from '../../engine/index.ts';
 import { useT } from '../../i18n/index.ts';
 import { openFocus } from '../focus/focusState.ts';
-import { ProbeMarker } from '../inspector/ProbeMarker.tsx';
-import { TraceOutline } from '../inspector/TraceOutline.tsx';
 import { shapeText } from '../pipeline/Figure.tsx';
-import { TensorCanvas } from '../pipeline/TensorCanvas.tsx';
+import { MapCanvas } from '../pipeline/MapCanvas.tsx';
 
 interface Props {
   /** 0-based layer (≥ 1: the first layer's maps are MapRow's). */
@@ -29,17 +27,7 @@ export const MapTile = memo(function MapTile({ layer, stage, map, height, width,
   const open = t('focus.open', { name: label });
   return (
     <figure className="stage map-tile">
-      <div className="canvas-box">
-        <TensorCanvas
-          canvasKey={key}
-          label={label}
-          width={width}
-          height={height}
-          inspect={{ layer, stage, map }}
-        />
-        <ProbeMarker layer={layer} stage={stage} map={map} height={height} width={width} />
-        <TraceOutline layer={layer} stage={stage} map={map} height={height} width={width} />
-      </div>
+      <MapCanvas layer={layer} stage={stage} map={map} height={height} width={width} label={label} />
       <figcaption>
         <span className="tile-index">{map + 1}</span>{' '}
         <span className="shape">{shapeText(height, width)}</span>

@@ -7,13 +7,11 @@ import { mapsPerFilter, type LayerGeometry, type LayerSpec, type Stage } from '.
 import { canvasKey } from '../../engine/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
 import type { MapDisplay } from '../../store/index.ts';
-import { ProbeMarker } from '../inspector/ProbeMarker.tsx';
-import { TraceOutline } from '../inspector/TraceOutline.tsx';
 import { FilterCanvas } from '../kernel/FilterCanvas.tsx';
 import { CHANNEL_NAMES } from '../kernel/KernelGrid.tsx';
 import { Figure, shapeText } from './Figure.tsx';
 import { MapLegend } from './MapLegend.tsx';
-import { TensorCanvas } from './TensorCanvas.tsx';
+import { MapCanvas } from './MapCanvas.tsx';
 
 /** Which filter and channel an output map comes from (maps run f0.R, f0.G, f0.B, f1.R... per channel). */
 function mapOrigin(spec: LayerSpec, map: number): { filter: number; channel: string | null } {
@@ -58,17 +56,7 @@ function MapFigure({ stage, map, height, width, display, suffix }: MapFigureProp
       focus={{ kind: stage, map, name: label, canvasKey: key, layer: 0 }}
       footer={<MapLegend canvasKey={key} name={label} display={display} />}
     >
-      <div className="canvas-box">
-        <TensorCanvas
-          canvasKey={key}
-          label={label}
-          width={width}
-          height={height}
-          inspect={{ layer: 0, stage, map }}
-        />
-        <ProbeMarker stage={stage} map={map} height={height} width={width} />
-        <TraceOutline layer={0} stage={stage} map={map} height={height} width={width} />
-      </div>
+      <MapCanvas layer={0} stage={stage} map={map} height={height} width={width} label={label} />
     </Figure>
   );
 }
