@@ -26,6 +26,7 @@ import {
   runNetwork,
   type NetworkSpec,
 } from '../../src/core/index.ts';
+import { PRESETS, SOBEL_X_GRID, SOBEL_Y_GRID } from '../../src/kernels/presets.ts';
 import {
   alertText,
   backendQuery,
@@ -49,21 +50,9 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 const SAMPLE = 'fashion-mnist-9';
 const SIZE = 28;
 
-const SOBEL_X = [
-  [-1, 0, 1],
-  [-2, 0, 2],
-  [-1, 0, 1],
-];
-const SOBEL_Y = [
-  [-1, -2, -1],
-  [0, 0, 0],
-  [1, 2, 1],
-];
-const LAPLACE = [
-  [0, 1, 0],
-  [1, -4, 1],
-  [0, 1, 0],
-];
+const SOBEL_X = SOBEL_X_GRID;
+const SOBEL_Y = SOBEL_Y_GRID;
+const LAPLACE = PRESETS.find((p) => p.id === 'laplacian')?.weights;
 
 /** Three 3 × 3 layers with 2 × 2 max pooling: 28 → 14 → 7 → 3, receptive fields 3, 8, 18. */
 const THREE_LAYERS = {
