@@ -4,17 +4,25 @@
  *
  * The default page shows the Fashion-MNIST ankle boot (public/samples/fashion-mnist-9.png, 28 × 28) through
  * Sobel x with SAME padding and 2 × 2 pooling. The expected numbers come from the same PNG read with pngjs
- * and run through the independent plain-loop reference (tests/reference/convLoop.ts).
+ * and run through the independent plain-loop reference (tests/reference/convLoop.ts); a deeper layer's
+ * pixel (a network, docs/spec.md "Networks") through the reference network.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseNetwork } from '../../src/core/network.ts';
 import { defaultSpec, parseSpec } from '../../src/core/spec.ts';
-import { referenceLayer, type HwcArray, type ReferenceOutputs } from '../reference/convLoop.ts';
+import {
+  referenceLayer,
+  referenceNetwork,
+  type HwcArray,
+  type ReferenceOutputs,
+} from '../reference/convLoop.ts';
 import { pngFile } from './fixtures.ts';
 import {
+  backendQuery,
   canvas,
   chooseFile,
   redrawAfter,
@@ -509,5 +517,89 @@ describe('the inspector with a dilated kernel and SAME pooling', () => {
     expect(text).toMatch(/3 cells of pool padding ignored/);
     expect(text).toMatch(/\) \/ 6 = /);
     await inspector(page).screenshot({ path: path.join(RESULTS_DIR, 'inspector-panel-avgpool-same.png') });
+  });
+});
+
+describe('the inspector on a layer-3 pixel: a sum over its 8 input maps', () => {
+  const SOBEL_Y = [
+    [-1, -2, -1],
+    [0, 0, 0],
+    [1, 2, 1],
+  ];
+  const LAPLACE = [
+    [0, 1, 0],
+    [1, -4, 1],
+    [0, 1, 0],
+  ];
+  const NET = {
+    layers: [
+      { filters: [{ weights: defaultSpec().filters[0]?.weights }, { weights: SOBEL_Y }], activation: 'relu' },
+      {
+        filters: Array.from({ length: 8 }, (_, i) => ({ weights: i % 2 ? SOBEL_Y : LAPLACE, bias: i })),
+        activation: 'relu',
+      },
+      { filters: [{ weights: SOBEL_Y, bias: 5 }], activation: 'none' },
+    ],
+  };
+  const ref = referenceNetwork(image, parseNetwork(NET).layers);
+  /** Layer 2's max pooling (7 × 7 × 8), what layer 3 reads. */
+  const fed = ref[1]!.maxpool;
+  const fedAt = (y: number, x: number, m: number): number =>
+    y < 0 || y >= 7 || x < 0 || x >= 7 ? 0 : (fed.data[(y * 7 + x) * 8 + m] as number);
+  /** Map m's partial sum at layer-3 pixel (y, x): Sobel y over its 3 × 3 SAME window, written out here. */
+  const partial = (y: number, x: number, m: number): number =>
+    SOBEL_Y.flat().reduce((acc, w, i) => acc + w * fedAt(y - 1 + Math.floor(i / 3), x - 1 + (i % 3), m), 0);
+  const near = (actual: number, expected: number) =>
+    expect(Math.abs(actual - expected)).toBeLessThanOrEqual(0.5 + 1e-4 * Math.abs(expected));
+
+  beforeAll(async () => {
+    // On wasm: the numbers do not depend on the backend, and SwiftShader takes long to first draw 48 maps.
+    ({ page } = await open({
+      query: backendQuery('wasm'),
+      hash: `#spec=${encodeURIComponent(JSON.stringify(NET))}`,
+    }));
+  });
+
+  it('names the layer, lists the 8 partial sums, adds them up with the bias, traces 18 × 18', async () => {
+    const [y, x] = [3, 3];
+    // By keyboard (Home, then 3 down and 3 right, pinned): a pointer could miss while SwiftShader is
+    // still drawing the deeper maps and their legends, which moves them.
+    const layer3 = canvas(page, 'Layer 3 feature map 1');
+    await layer3.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 3; i++) {
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowRight');
+    }
+    await expect
+      .poll(() => summary(page).innerText(), { timeout: 30_000 })
+      .toMatch(/^Layer 3, feature map 1, row 4, column 4 = /);
+    const pre = ref[2]!.preActivation.data[y * 7 + x] as number;
+    await expect.poll(() => inspector(page).innerText(), POLL).toMatch(/\+ bias 5 = /);
+    near(await summaryValue(page), pre);
+    const text = await inspector(page).innerText();
+    expect(text).toMatch(/Filter 1 \(3 × 3 × 8\) over the 8 input maps from layer 2's max pooling, summed/);
+    expect(text).toMatch(/Receptive field on the image: rows 6 to 23, columns 6 to 23/);
+    // One button per input map, named with its partial sum; they add up, with the bias 5, to the value.
+    const buttons = inspector(page).getByRole('button', { name: /^Input map \d+: Σ = / });
+    const names = await buttons.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+    expect(names).toHaveLength(8);
+    const sums = names.map((name) => parseNumber(name.replace(/^Input map \d+: Σ = /, '')));
+    sums.forEach((sum, m) => near(sum, partial(y, x, m)));
+    expect(sums.some((sum) => Math.abs(sum) > 10)).toBe(true);
+    near(sums.reduce((a, b) => a + b, 0) + 5, pre);
+    // Map 3's taps on demand: its 3 × 3 window of layer 2's max pooling 3.
+    await inspector(page)
+      .getByRole('button', { name: /^Input map 3: / })
+      .click();
+    const cells = await tableCells(table(page, 'Input map 3'));
+    expect(cells.map((c) => parseNumber(c.text))).toEqual(
+      Array.from({ length: 9 }, (_, i) =>
+        expect.closeTo(fedAt(y - 1 + Math.floor(i / 3), x - 1 + (i % 3), 2), 1),
+      ),
+    );
+    const field = page.locator('.receptive-field');
+    expect(await field.evaluate((el) => el.getAttribute('data-height'))).toBe('18');
+    await inspector(page).screenshot({ path: path.join(RESULTS_DIR, 'inspector-panel-layer3.png') });
   });
 });

@@ -70,8 +70,8 @@ export function useInspectable(
       false,
     );
   };
-  /** Starts the one readback of the input values the explanation needs, before the first probe. */
-  const warmUp = () => void engine.readInput()?.catch(() => {});
+  /** Starts the one readback of this layer's input values the explanation needs, before the first probe. */
+  const warmUp = () => void engine.readInput(target.layer ?? 0)?.catch(() => {});
 
   return {
     tabIndex: 0,
