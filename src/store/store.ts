@@ -116,6 +116,8 @@ export function networkChangeProblem(
   }
   const after = networkGeometry(to, image.height, image.width);
   for (const [i, geometry] of after.entries()) {
+    // A layer just added wipes nothing: its empty pooling is explained in place, as a new image's is.
+    if (before.length > 0 && !before[i]) continue;
     const emptied = emptiedStage(before[i] ?? null, geometry);
     if (emptied) return to.layers.length > 1 ? emptied.within(`layers[${i}]`) : emptied;
   }

@@ -334,21 +334,23 @@ describe('a network on the 28 × 28 sample (wasm)', () => {
   });
 
   it('a network too deep for 28 × 28 is refused, naming the layer, and the page keeps its network', async () => {
-    // 28 → 14 → 7: layer 3 makes 7 × 7 maps pooled to 3 × 3, layer 4 3 × 3 pooled to 1 × 1; a layer 5
-    // would make 1 × 1 maps whose pooling is empty: refused, as any change that empties a result.
-    for (const n of [3, 4])
+    // 28 → 14 → 7 → 3 → 1: layer 5 makes 1 × 1 maps whose pooling is empty, explained in place as the
+    // last layer's may be; a layer 6 would need that empty pooling as its input: refused.
+    for (const n of [3, 4, 5])
       await redrawAfter(page, () => button(page, 'Add layer').click(), `Add layer (${n})`);
     await expectShape(page, 'Layer 4 feature map 1', '3 × 3');
     await expectShape(page, 'Layer 4 max pooling 1', '1 × 1');
-    expect(await alertText(page), 'four layers fit').toBe('');
+    await expectShape(page, 'Layer 5 feature map 1', '1 × 1');
+    expect(await canvas(page, 'Layer 5 max pooling 1').count(), 'layer 5 has no pooling').toBe(0);
+    expect(await alertText(page), 'five layers fit').toBe('');
     await button(page, 'Add layer').click();
     await expect
       .poll(() => alertText(page), { message: 'an alert naming the layer' })
-      .toMatch(/layer 5\b|layers\[4\]/i);
-    expect(await region(page, 'Layer 5').count(), 'no fifth layer').toBe(0);
-    expect(await button(page, 'Edit layer 5').count()).toBe(0);
-    expect(await region(page, 'Layer 4').count(), 'the four layers stay').toBe(1);
-    await expectShape(page, 'Layer 4 feature map 1', '3 × 3');
+      .toMatch(/layers\[4\]\.pool\.size.*layer 6/i);
+    expect(await region(page, 'Layer 6').count(), 'no sixth layer').toBe(0);
+    expect(await button(page, 'Edit layer 6').count()).toBe(0);
+    expect(await region(page, 'Layer 5').count(), 'the five layers stay').toBe(1);
+    await expectShape(page, 'Layer 5 feature map 1', '1 × 1');
     await screenshot(page, 'network-too-deep');
   });
 });

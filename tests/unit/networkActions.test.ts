@@ -83,15 +83,17 @@ describe('network actions', () => {
     expect(addLayer()).toBe(false);
     expect(network()).toBe(full);
 
-    // 28 → 14 → 7 → 3 → 1: a fifth layer's feature map would be 1 x 1, with no room for its pooling.
+    // 28 → 14 → 7 → 3 → 1: a fifth layer's feature map is 1 x 1 with no room for its pooling (explained
+    // in place, as the last layer's may be); a sixth would feed on that empty pooling.
     resetStore();
     setImage(sampleImage());
-    for (let i = 1; i < 4; i++) expect(addLayer()).toBe(true);
-    const four = network();
+    for (let i = 1; i < 5; i++) expect(addLayer()).toBe(true);
+    expect(geometriesOf(store.getState())?.[4]?.pool.empty).toBeTruthy();
+    const five = network();
     expect(addLayer()).toBe(false);
-    expect(network()).toBe(four);
-    expect(store.getState().editing).toBe(3);
-    expect(store.getState().error?.params?.detail).toMatch(/^layers\[4\]\.pool\.size: /);
+    expect(network()).toBe(five);
+    expect(store.getState().editing).toBe(4);
+    expect(store.getState().error?.params?.detail).toMatch(/^layers\[4\]\.pool\.size: .*layer 6/);
   });
 
   it('removeLayer drops a deeper layer (the next one then reads the layer before), never the first', () => {

@@ -103,6 +103,15 @@ describe('networkChangeProblem', () => {
     expect(networkChangeProblem(net, big, image(12))?.field).toBe('layers[1].pool.size');
   });
 
+  it('takes a new last layer whose pooling is empty (explained in place), not one that would feed on it', () => {
+    const layer = { filters: [{ weights: square(3) }] };
+    const four = parseNetwork({ layers: [layer, layer, layer, layer] });
+    const five = parseNetwork({ layers: [layer, layer, layer, layer, layer] });
+    const six = parseNetwork({ layers: [layer, layer, layer, layer, layer, layer] });
+    expect(networkChangeProblem(four, five, image(28))).toBeNull();
+    expect(networkChangeProblem(five, six, image(28))?.field).toBe('layers[4].pool.size');
+  });
+
   it('refuses a network too deep for the image, naming the layer that has no output', () => {
     const deep = parseNetwork({
       layers: [{}, {}, {}, {}].map(() => ({ filters: [{ weights: square(3) }], padding: 'valid' })),

@@ -51,7 +51,10 @@ export function DeepLayerMaps({ layer }: { layer: number }) {
               {t(titles[stage])}
               <span className="stage-maps">
                 <span className="shape">
-                  {t('network.stageMaps', { maps, shape: shapeText(size.height, size.width) })}
+                  {t(maps === 1 ? 'network.stageMap' : 'network.stageMaps', {
+                    maps,
+                    shape: shapeText(size.height, size.width),
+                  })}
                 </span>
                 {!last && stage === fed && (
                   <span className="feeds-next">{t('network.feedsNext', { n: layer + 2 })}</span>

@@ -40,7 +40,8 @@ export function NetworkPanel() {
       <p className="hint">{t('network.intro')}</p>
       <ol className="network-layers">
         {layers.map((layer, k) => (
-          <li key={k}>
+          <li key={k} className="network-layer-item">
+            {/* The shape sits beside the button, not in it: a name must hold the visible label (WCAG 2.5.3). */}
             <button
               type="button"
               className="network-layer"
@@ -50,10 +51,10 @@ export function NetworkPanel() {
               onClick={() => editLayer(k)}
             >
               <span className="network-layer-name">{t('network.layer', { n: k + 1 })}</span>
-              <span id={`${id}-summary-${k}`} className="network-layer-shape">
-                {summary(layer, k === layers.length - 1)}
-              </span>
             </button>
+            <span id={`${id}-summary-${k}`} className="network-layer-shape">
+              {summary(layer, k === layers.length - 1)}
+            </span>
           </li>
         ))}
       </ol>

@@ -56,6 +56,7 @@ export const en = {
   'network.avgPool': 'Layer {n} average pooling {m}',
   'network.preActivation': 'Layer {n} before activation {m}',
   'network.stageMaps': '{maps} maps of {shape}',
+  'network.stageMap': 'one map of {shape}',
   'network.feedsNext': 'feeds layer {n}',
 } as const;
 
@@ -112,5 +113,6 @@ export const ko: Record<keyof typeof en, string> = {
   'network.avgPool': '{n}층 평균 풀링 {m}',
   'network.preActivation': '{n}층 활성화 전 {m}',
   'network.stageMaps': '{shape} 맵 {maps}개',
+  'network.stageMap': '{shape} 맵 1개',
   'network.feedsNext': '{n}층의 입력',
 };
