@@ -123,6 +123,7 @@ export class Canvases {
   markDrawn(canvas: HTMLCanvasElement, signature: string): void {
     this.drawn.set(canvas, signature);
     this.stale.delete(canvas);
+    delete canvas.dataset.stale;
   }
 
   /**
@@ -140,6 +141,8 @@ export class Canvases {
       if (this.shows(attached.canvas, signature)) continue;
       if (!this.inView(attached.canvas)) {
         this.stale.add(attached.canvas);
+        // Said on the element too: a reader (a test, a screenshot) scrolls it in and waits for its picture.
+        attached.canvas.dataset.stale = 'true';
         continue;
       }
       if (step !== null) {

@@ -6,7 +6,8 @@
  * - `<main data-frames="N">`: N grows after every completed redraw of all canvases;
  * - every canvas is `<canvas role="img" aria-label="Feature map 1">` in a `<figure>` whose `<figcaption>`
  *   shows the tensor shape as `H × W` (and `× C` where C > 1);
- * - the status line is role `status` and names the tfjs backend; errors are role `alert`.
+ * - the status line is role `status` and names the tfjs backend; errors are role `alert`;
+ * - a canvas the engine left undrawn because it was off screen says `data-stale` until drawn in view.
  *
  * Tests find controls only by role and accessible name and act with real input (keyboard, clicks, file
  * chooser, drop and paste events carrying real Files).
@@ -414,6 +415,13 @@ export async function readCanvas(page: Page, name: string): Promise<Pixels> {
   const target = canvas(page, name);
   const count = await target.count();
   if (count !== 1) throw new Error(`expected one img "${name}", found ${count}`);
+  // The engine draws only canvases in view: one left stale off screen is drawn once scrolled in.
+  if ((await target.getAttribute('data-stale')) !== null) {
+    await target.scrollIntoViewIfNeeded();
+    await expect
+      .poll(() => target.getAttribute('data-stale'), { message: `"${name}" drawn once in view` })
+      .toBeNull();
+  }
   const read = await target.evaluate((el) => {
     if (!(el instanceof HTMLCanvasElement))
       return { error: `img "${el.getAttribute('aria-label')}" is a <${el.localName}>, not a <canvas>` };

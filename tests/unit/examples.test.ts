@@ -238,8 +238,8 @@ describe('spec actions', () => {
       key: 'spec.import.invalid',
       params: { name: 'two.json', field: 'layers[1].channels' },
     });
-    // 28 → 14 → 7 → 3 → 1: a fifth 2 × 2 pooling has nothing left to pool.
-    const deep = JSON.stringify({ layers: [{}, {}, {}, {}, {}] });
+    // 28 → 14 → 7 → 3 → 1: a fifth 2 × 2 pooling has nothing left to pool, and a sixth layer needs it.
+    const deep = JSON.stringify({ layers: [{}, {}, {}, {}, {}, {}] });
     expect(importSpecText(deep, 'deep.json')).toBe(false);
     expect(store.getState().error?.key).toBe('spec.import.image');
     expect(store.getState().network).toBe(before);
