@@ -159,6 +159,8 @@ describe('work too big for the machine', () => {
     await page.waitForTimeout(500);
     expect(await kernelCell(page, 1, 2, 2).inputValue()).toBe('4');
     expect(isUniform(await readCanvas(page, 'Feature map 1'))).toBe(false);
-    expect(await tensors(page), 'tensor count back to normal').toBe(normal);
+    // At most as many as before: the first frames also drew the folded padding view's canvases (padded
+    // forms kept since), which the engine leaves undrawn once it knows they are out of view.
+    expect(await tensors(page), 'no tensor left behind by the failure').toBeLessThanOrEqual(normal);
   });
 });
