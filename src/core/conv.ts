@@ -63,6 +63,18 @@ function biasValues(spec: LayerSpec): Float32Array {
   return Float32Array.from(spec.filters.flatMap((f) => Array<number>(perFilter).fill(f.bias)));
 }
 
+/** The spec's filters as one tfjs kernel [kh, kw, C, F] (see `kernelValues`), owned by the caller. */
+export function kernelTensor(spec: LayerSpec): tf.Tensor4D {
+  const { values, shape } = kernelValues(spec);
+  return tf.tensor4d(values, shape);
+}
+
+/** The spec's biases, one per output map, or null when all are 0 (then no pass over the maps adds them). */
+export function biasTensor(spec: LayerSpec): tf.Tensor1D | null {
+  const bias = biasValues(spec);
+  return bias.some((b) => b !== 0) ? tf.tensor1d(bias) : null;
+}
+
 /**
  * Convolves a layer input ([H, W, 1] for gray, [H, W, 3] otherwise; see `layerInput`) with the spec's
  * filters and adds the biases. `geometry` must be `layerGeometry(spec, H, W)`, which has validated the
@@ -82,20 +94,37 @@ export function convolvePadded(
   geometry: LayerGeometry,
 ): tf.Tensor3D {
   return tf.tidy(() => {
-    const padded = tf.expandDims(paddedInput, 0) as tf.Tensor4D;
-    const { values, shape } = kernelValues(spec);
-    const kernel = tf.tensor4d(values, shape);
+    const batch = tf.expandDims(paddedInput, 0) as tf.Tensor4D;
+    return tf.squeeze(convolveBatch(batch, kernelTensor(spec), biasTensor(spec), spec, geometry), [0]);
+  });
+}
+
+/**
+ * The layer's convolution on a batch of padded inputs [B, Hp, Wp, C] with `kernel` [kh, kw, C, F] and
+ * `bias` (one per output map, or null) given as tensors: the page passes the spec's (`kernelTensor`),
+ * training passes its variables, so both compute the same layer. Spec fields other than the weights
+ * (stride, dilation, channel mode) are read from `spec`. Returns [B, Ho, Wo, M], owned by the caller.
+ */
+export function convolveBatch(
+  padded: tf.Tensor4D,
+  kernel: tf.Tensor4D,
+  bias: tf.Tensor1D | null,
+  spec: LayerSpec,
+  geometry: LayerGeometry,
+): tf.Tensor4D {
+  return tf.tidy(() => {
     const dense = stridesAfterDilation(spec);
     const stride: [number, number] = dense ? [1, 1] : spec.stride;
+    const [batch] = padded.shape;
 
     let maps: tf.Tensor4D;
     if (isDepthwise(spec)) {
       const byChannel = tf.depthwiseConv2d(padded, kernel, stride, 'valid', 'NHWC', spec.dilation);
       const [, h, w] = byChannel.shape;
-      const filters = spec.filters.length;
-      const depth = inputDepth(spec);
-      const split = tf.transpose(tf.reshape(byChannel, [1, h, w, depth, filters]), [0, 1, 2, 4, 3]);
-      maps = tf.reshape(split, [1, h, w, depth * filters]);
+      const filters = kernel.shape[3];
+      const depth = kernel.shape[2];
+      const split = tf.transpose(tf.reshape(byChannel, [batch, h, w, depth, filters]), [0, 1, 2, 4, 3]);
+      maps = tf.reshape(split, [batch, h, w, depth * filters]);
     } else {
       maps = tf.conv2d(padded, kernel, stride, 'valid', 'NHWC', spec.dilation);
     }
@@ -104,12 +133,10 @@ export function convolvePadded(
       maps = tf.stridedSlice(
         maps,
         [0, 0, 0, 0],
-        [1, height * spec.stride[0], width * spec.stride[1], m],
+        [batch, height * spec.stride[0], width * spec.stride[1], m],
         [1, spec.stride[0], spec.stride[1], 1],
       ) as tf.Tensor4D;
     }
-    // No bias (the usual case while editing a kernel): skip a pass over every output value.
-    const bias = biasValues(spec);
-    return tf.squeeze(bias.some((b) => b !== 0) ? tf.add(maps, tf.tensor1d(bias)) : maps, [0]);
+    return bias ? tf.add(maps, bias) : maps;
   });
 }

@@ -10,11 +10,13 @@ function pool4d(maps: tf.Tensor3D, pool: PoolSpec, kind: 'max' | 'avg'): tf.Tens
   const [height, width, count] = maps.shape;
   // A window larger than the map: no output (geometry's `pool.empty`), an empty tensor rather than an error.
   if (poolGeometry(pool, height, width).empty) return tf.zeros([0, 0, count]);
-  return tf.tidy(() => {
-    const x = tf.expandDims(maps, 0) as tf.Tensor4D;
-    const op = kind === 'max' ? tf.maxPool : tf.avgPool;
-    return tf.squeeze(op(x, pool.size, pool.stride, pool.padding), [0]);
-  });
+  return tf.tidy(() => tf.squeeze(poolBatch(tf.expandDims(maps, 0) as tf.Tensor4D, pool, kind), [0]));
+}
+
+/** Max or average pooling of a batch of maps [B, H, W, M] (training's form); the window must fit. */
+export function poolBatch(maps: tf.Tensor4D, pool: PoolSpec, kind: 'max' | 'avg'): tf.Tensor4D {
+  const op = kind === 'max' ? tf.maxPool : tf.avgPool;
+  return op(maps, pool.size, pool.stride, pool.padding);
 }
 
 /** Largest value in each pooling window; returns [Ho, Wo, M] owned by the caller. */
