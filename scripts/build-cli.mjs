@@ -32,6 +32,17 @@ try {
     logLevel: 'warn',
     // Bare imports stay external in an SSR build: Node loads them from node_modules.
     ssr: { target: 'node' },
+    // Except tfjs-core's gradient registrations (src/train/gradients.ts): extensionless ES modules that
+    // plain Node cannot load, so they are bundled (a file path is not external); they register into the
+    // one global tfjs engine.
+    resolve: {
+      alias: {
+        '@tensorflow/tfjs-core/dist/register_all_gradients': path.join(
+          ROOT,
+          'node_modules/@tensorflow/tfjs-core/dist/register_all_gradients.js',
+        ),
+      },
+    },
     build: {
       ssr: path.join(ROOT, 'src/cli/main.ts'),
       outDir: staging,

@@ -13,3 +13,17 @@ export async function initCpuBackend(): Promise<void> {
   if (!(await tf.setBackend('cpu'))) throw new Error('the tfjs cpu backend failed to initialise');
   await tf.ready();
 }
+
+/**
+ * tfjs for `kernelscope train`: wasm by default, with the filter gradient it lacks registered
+ * (src/train/wasmGradient.ts), 55 times faster than cpu at training here (docs/benchmarks.md).
+ */
+export async function initTrainBackend(name: 'wasm' | 'cpu'): Promise<void> {
+  tf.enableProdMode();
+  if (name === 'cpu') return initCpuBackend();
+  await import('@tensorflow/tfjs-backend-wasm');
+  const { registerWasmFilterGradient } = await import('../train/wasmGradient.ts');
+  if (!(await tf.setBackend('wasm'))) throw new Error('the tfjs wasm backend failed to initialise');
+  await tf.ready();
+  registerWasmFilterGradient();
+}

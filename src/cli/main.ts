@@ -10,16 +10,20 @@ import { parseArgs } from 'node:util';
 import packageJson from '../../package.json' with { type: 'json' };
 // Not ../core/index.ts: that loads tfjs, which only `render` needs (`--help` and `--version` stay quick).
 import { SpecError } from '../core/spec.ts';
+import { DEFAULT_TRAIN_SETTINGS, OPTIMIZERS, type OptimizerName } from '../train/defaults.ts';
+import { TRAIN_IMAGES } from '../train/fashionMnist.ts';
 import { EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, InputError, oneLine } from './errors.ts';
 import { FLAT_MAP_GRAY, PNG_SCALES, type PngScale } from './png.ts';
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE } from './limits.ts';
 
 export const USAGE = 'kernelscope render --image IMG --spec SPEC.json --out DIR';
+export const TRAIN_USAGE = 'kernelscope train --seed S --epochs E --out MODEL.json';
 
 /** The package's version, printed by `kernelscope --version`. */
 export const VERSION: string = packageJson.version;
 
 export const HELP = `Usage: ${USAGE}
+       ${TRAIN_USAGE}
 
 Runs one convolution layer (conv, bias, activation, max and average pooling), or a network of 1 to 6
 such layers, on an image with the same core as the Kernelscope page, on the tfjs cpu backend.
@@ -51,6 +55,19 @@ Exit status: 0 on success; 2 with one line on stderr naming the problem (a missi
 file, not a PNG or JPEG, bad JSON, a refused spec field such as layers[1].filters[0].weights, an image too
 small for the kernel); 1 for a bug.
 
+kernelscope train trains the page's default small CNN (3x3x8, ReLU, max pool, 3x3x16, ReLU, max pool,
+dense 10) on Fashion-MNIST images 0-8999 with the page's training code, and writes the model (docs/training.md):
+  --seed S            the seed that draws the first weights and orders the images (default ${DEFAULT_TRAIN_SETTINGS.seed});
+                      the same seed gives the same model on the same backend.
+  --epochs E          passes over the training images (default ${DEFAULT_TRAIN_SETTINGS.epochs}).
+  --out MODEL.json    where to write the model.
+  --batch-size B      images per step (default ${DEFAULT_TRAIN_SETTINGS.batchSize}).
+  --learning-rate LR  the optimizer's step size (default ${DEFAULT_TRAIN_SETTINGS.learningRate}).
+  --optimizer NAME    ${OPTIMIZERS.join(', ')} (default ${DEFAULT_TRAIN_SETTINGS.optimizer}).
+  --images N          train on images 0..N-1 only (default all ${TRAIN_IMAGES}); 9000-9999 are always held out.
+  --backend NAME      wasm (default) or cpu (pure JavaScript, much slower).
+It prints one line per epoch and, last, "held-out accuracy: 0.xxxx" (images 9000-9999, from the model as written).
+
 Example:
   echo '{"filters": [{"weights": [[1, 0, -1], [2, 0, -2], [1, 0, -1]]}], "activation": "relu"}' \\
     | kernelscope render --image photo.jpg --spec - --out out/
@@ -78,6 +95,13 @@ const OPTIONS = {
   spec: { type: 'string' },
   out: { type: 'string' },
   scale: { type: 'string' },
+  seed: { type: 'string' },
+  epochs: { type: 'string' },
+  'batch-size': { type: 'string' },
+  'learning-rate': { type: 'string' },
+  optimizer: { type: 'string' },
+  images: { type: 'string' },
+  backend: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -121,9 +145,10 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
   const [command, ...extra] = positionals;
   if (command === undefined)
     throw new InputError(`missing command (usage: ${USAGE}; see kernelscope --help)`);
-  if (command !== 'render')
-    throw new InputError(`unknown command "${command}"; the only command is render (usage: ${USAGE})`);
+  if (command !== 'render' && command !== 'train')
+    throw new InputError(`unknown command "${command}"; the commands are render and train (usage: ${USAGE})`);
   if (extra.length > 0) throw new InputError(`unexpected argument "${extra[0]}" (usage: ${USAGE})`);
+  if (command === 'train') return runTrain(values, io);
 
   const imagePath = required(values.image, 'image', 'IMG');
   const specPath = required(values.spec, 'spec', 'SPEC.json (or - for standard input)');
@@ -140,6 +165,56 @@ async function run(argv: readonly string[], io: CliIo): Promise<void> {
       io.stdout(`${stage.files[0]}  ${stage.shape.join(' x ')}  (${more})\n`);
     }
   }
+}
+
+/** A whole number flag in [min, max], or `fallback` when absent. */
+function integer(
+  value: string | undefined,
+  flag: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < min || n > max)
+    throw new InputError(`--${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
+  return n;
+}
+
+async function runTrain(values: ReturnType<typeof parse>['values'], io: CliIo): Promise<void> {
+  for (const flag of ['image', 'spec', 'scale'] as const) {
+    if (values[flag] !== undefined)
+      throw new InputError(`--${flag} is for render, not train (usage: ${TRAIN_USAGE})`);
+  }
+  const out = required(values.out, 'out', 'MODEL.json');
+  const rate =
+    values['learning-rate'] === undefined
+      ? DEFAULT_TRAIN_SETTINGS.learningRate
+      : Number(values['learning-rate']);
+  if (!(rate > 0 && rate <= 10))
+    throw new InputError(
+      `--learning-rate must be a number above 0 and at most 10, got "${values['learning-rate']}"`,
+    );
+  const optimizer = values.optimizer ?? DEFAULT_TRAIN_SETTINGS.optimizer;
+  if (!(OPTIMIZERS as readonly string[]).includes(optimizer))
+    throw new InputError(`--optimizer must be ${OPTIMIZERS.join(', ')}, got "${optimizer}"`);
+  const backend = values.backend ?? 'wasm';
+  if (backend !== 'wasm' && backend !== 'cpu')
+    throw new InputError(`--backend must be wasm or cpu, got "${backend}"`);
+  const settings = {
+    seed: integer(values.seed, 'seed', 0, 2 ** 32 - 1, DEFAULT_TRAIN_SETTINGS.seed),
+    epochs: integer(values.epochs, 'epochs', 1, 1000, DEFAULT_TRAIN_SETTINGS.epochs),
+    batchSize: integer(values['batch-size'], 'batch-size', 1, 9000, DEFAULT_TRAIN_SETTINGS.batchSize),
+    learningRate: rate,
+    optimizer: optimizer as OptimizerName,
+  };
+  const images = integer(values.images, 'images', 1, TRAIN_IMAGES, TRAIN_IMAGES);
+  const { train } = await import('./train.ts');
+  const quiet = values.quiet === true;
+  await train({ settings, out, backend, images }, (line) => {
+    if (!quiet || line.startsWith('held-out accuracy:')) io.stdout(`${line}\n`);
+  });
 }
 
 /** Runs the command line on `argv` (without node and the script) and returns the exit status. */
