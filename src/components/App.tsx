@@ -9,6 +9,7 @@ import { Header } from './Header.tsx';
 import { ImagePanel } from './ImagePanel.tsx';
 import { Inspector } from './inspector/Inspector.tsx';
 import { KernelEditor } from './kernel/KernelEditor.tsx';
+import { LearnKernelPanel } from './learn/LearnKernelPanel.tsx';
 import { LayerControls } from './layer/LayerControls.tsx';
 import { Intro } from './lesson/Intro.tsx';
 import { Lesson } from './lesson/Lesson.tsx';
@@ -16,6 +17,7 @@ import { PaddingView } from './layer/PaddingView.tsx';
 import { NetworkPanel } from './network/NetworkPanel.tsx';
 import { NumbersPanel } from './numbers/NumbersPanel.tsx';
 import { Pipeline } from './pipeline/Pipeline.tsx';
+import { TrainPanel } from './train/TrainPanel.tsx';
 
 /** Pasting an image anywhere (outside a text field) loads it, as if dropped on the drop zone. */
 function usePasteImage(): void {
@@ -62,6 +64,7 @@ export function App() {
             <ImagePanel />
             <NetworkPanel />
             <KernelEditor />
+            <LearnKernelPanel />
             <LayerControls />
             <DisplayControls />
           </aside>
@@ -74,6 +77,7 @@ export function App() {
             <NumbersPanel />
           </div>
         </div>
+        <TrainPanel />
       </main>
       <footer className="app-footer">
         <a href="samples/SOURCES.md">{t('footer.sources')}</a>

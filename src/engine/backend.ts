@@ -12,6 +12,7 @@ import { chooseBackend, formatMedians } from './backendChoice.ts';
 import { LARGE_MACS, predictAll, type CostModel } from './costModel.ts';
 import { isSoftwareRenderer, measurePace, webglRenderer } from './measure.ts';
 import { testHooks } from './testHooks.ts';
+import { loadWasm } from './wasmPaths.ts';
 import { yieldToPage } from './yieldToPage.ts';
 
 export const BACKENDS: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
@@ -19,20 +20,6 @@ export const BACKENDS: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 export function requestedBackend(search: string): BackendName | null {
   const value = new URLSearchParams(search).get('backend');
   return (BACKENDS as readonly string[]).includes(value ?? '') ? (value as BackendName) : null;
-}
-
-async function loadWasm(): Promise<void> {
-  const [wasm, plain, simd, threaded] = await Promise.all([
-    import('@tensorflow/tfjs-backend-wasm'),
-    import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url'),
-    import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url'),
-    import('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url'),
-  ]);
-  wasm.setWasmPaths({
-    'tfjs-backend-wasm.wasm': plain.default,
-    'tfjs-backend-wasm-simd.wasm': simd.default,
-    'tfjs-backend-wasm-threaded-simd.wasm': threaded.default,
-  });
 }
 
 async function trySetBackend(name: BackendName): Promise<string | null> {

@@ -7,10 +7,13 @@ import * as base from './messages/base.ts';
 import * as inspect from './messages/inspect.ts';
 import * as kernel from './messages/kernel.ts';
 import * as layer from './messages/layer.ts';
+import * as learn from './messages/learn.ts';
 import * as lesson from './messages/lesson.ts';
 import * as network from './messages/network.ts';
 import * as numbers from './messages/numbers.ts';
 import * as spec from './messages/spec.ts';
+import * as train from './messages/train.ts';
+import * as trainResults from './messages/trainResults.ts';
 import * as views from './messages/views.ts';
 import * as webcam from './messages/webcam.ts';
 
@@ -30,6 +33,9 @@ const en = {
   ...inspect.en,
   ...views.en,
   ...webcam.en,
+  ...learn.en,
+  ...train.en,
+  ...trainResults.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -46,6 +52,9 @@ const ko: Record<MessageKey, string> = {
   ...inspect.ko,
   ...views.ko,
   ...webcam.ko,
+  ...learn.ko,
+  ...train.ko,
+  ...trainResults.ko,
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, ko };

@@ -1,8 +1,8 @@
 /**
  * The network's forward pass on a batch, with its weights as tensors (training's variables): the same
  * core ops the page runs (padImage, convolveBatch, activate, poolBatch), so a trained model computes in
- * the page exactly as it trained. Differentiable on every backend for what training accepts
- * (`trainingProblem`).
+ * the page exactly as it trained. Differentiable on every backend (a dilated layer through
+ * `dilateKernel`; wasm with the filter gradient of wasmGradient.ts).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import {
@@ -15,6 +15,7 @@ import {
   type NetworkLayer,
   type NetworkSpec,
 } from '../core/index.ts';
+import { dilateKernel, undilated } from './dilate.ts';
 import type { LayerParams, NetworkParams } from './params.ts';
 
 /** One bias per output map: a filter's bias repeated over its maps (`rgb-per-channel` makes 3 each). */
@@ -33,7 +34,8 @@ export function layerForward(
 ): { featureMaps: tf.Tensor4D; fed: tf.Tensor4D } {
   return tf.tidy(() => {
     const padded = padImage(input, geometry.pads, layer.padMode);
-    const pre = convolveBatch(padded, params.kernel, mapBias(layer, params.bias), layer, geometry);
+    const kernel = dilateKernel(params.kernel, layer.dilation);
+    const pre = convolveBatch(padded, kernel, mapBias(layer, params.bias), undilated(layer), geometry);
     const featureMaps = activate(pre, layer.activation);
     const fed =
       layer.output === 'conv'

@@ -1,6 +1,6 @@
 /**
- * What training can take: tfjs has no gradient for a dilated convolution, and a model reads a gray
- * image (Fashion-MNIST), so the first layer's channels are gray. Sizes are checked by `networkGeometry`.
+ * What training can take: a model reads a gray image (Fashion-MNIST), so the first layer's channels are
+ * gray; and the network must fit a 28 x 28 image (`networkGeometry`).
  */
 import { networkGeometry, SpecError, type NetworkSpec } from '../core/index.ts';
 import { IMAGE_SIZE } from './fashionMnist.ts';
@@ -12,18 +12,17 @@ export function trainingProblem(net: NetworkSpec): SpecError | null {
   if (net.layers[0]?.channels !== 'gray') {
     return new SpecError(at(0, 'channels'), 'must be gray: Fashion-MNIST images are gray');
   }
-  const dilated = net.layers.findIndex((layer) => layer.dilation.some((d) => d > 1));
-  if (dilated >= 0) {
-    return new SpecError(
-      at(dilated, 'dilation'),
-      'must be 1 to train: tfjs has no gradient for a dilated convolution',
-    );
-  }
+  let geometries;
   try {
-    networkGeometry(net, IMAGE_SIZE, IMAGE_SIZE);
+    geometries = networkGeometry(net, IMAGE_SIZE, IMAGE_SIZE);
   } catch (error) {
     if (error instanceof SpecError) return error;
     throw error;
+  }
+  const last = net.layers.length - 1;
+  const empty = geometries[last]?.pool.empty;
+  if (net.layers[last]?.output !== 'conv' && empty) {
+    return new SpecError(at(last, 'pool.size'), `${empty.message}; the classifier needs it as its input`);
   }
   return null;
 }
