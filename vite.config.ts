@@ -126,6 +126,14 @@ const pwa = VitePWA({
     // Workbox skips (with only a warning) files above its 2 MiB default: the main bundle must never be one.
     maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
     navigateFallback: 'index.html',
+    // The training data (4.4 MB) is fetched only when a person trains; kept then, for training offline.
+    runtimeCaching: [
+      {
+        urlPattern: /\/data\/fashion-mnist\/[^/]+\.gz$/,
+        handler: 'CacheFirst',
+        options: { cacheName: 'kernelscope-data' },
+      },
+    ],
     cleanupOutdatedCaches: true,
     clientsClaim: true,
     skipWaiting: true,
@@ -137,6 +145,8 @@ export default defineConfig({
   base: './',
   plugins: [react(), contentSecurityPolicy(), siteUrl(), registerServiceWorker(), pwa],
   build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+  // The training workers import tfjs's wasm backend lazily: code-split workers must be ES modules.
+  worker: { format: 'es' },
   server: { port: 5173, strictPort: false },
   preview: { port: 4173, strictPort: false },
 });
