@@ -47,7 +47,8 @@ export interface TrainUpdate {
 }
 
 export type FromWorker =
-  | { type: 'started'; backend: TrainBackend }
+  /** Data in and tfjs up; `choices`: images to follow, the first held-out one of each class. */
+  | { type: 'started'; backend: TrainBackend; choices: Sample[] }
   | TrainUpdate
   | { type: 'result'; result: TrainResult }
   /** Stopped before the first epoch ended: no model worth keeping. */

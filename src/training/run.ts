@@ -78,6 +78,16 @@ export function sampleOf(data: FashionMnist, index: number, predicted?: number):
   return sample;
 }
 
+/** The first held-out image of each class, in class order: images a person may follow. */
+export function followChoices(data: FashionMnist): Sample[] {
+  const found = new Map<number, Sample>();
+  for (let i = HELD_OUT_RANGE.start; i < HELD_OUT_RANGE.start + HELD_OUT_RANGE.count; i++) {
+    const label = data.labels[i]!;
+    if (!found.has(label)) found.set(label, sampleOf(data, i));
+  }
+  return [...found.values()].sort((a, b) => a.label - b.label);
+}
+
 /** The first layer's filters as they stand: its kernel [kh, kw, 1, F] is already a `FilterStack`'s layout. */
 export function filterStack(params: NetworkParams): FilterStack {
   const kernel = params.layers[0]!.kernel;

@@ -13,7 +13,7 @@ import { HELD_OUT_RANGE, TRAIN_IMAGES, type ImageRange } from '../train/fashionM
 import { parseModel } from '../train/model.ts';
 import { applyModelToWorkbench } from '../store/modelActions.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
-import type { TrainSnapshot } from './types.ts';
+import type { Sample, TrainSnapshot } from './types.ts';
 
 export const MODEL_FILE_NAME = 'kernelscope-model.json';
 
@@ -23,6 +23,8 @@ export const FIRST_FOLLOWED = HELD_OUT_RANGE.start;
 export interface TrainState extends TrainSnapshot {
   /** The image whose maps the run shows (0..9999). */
   follow: number;
+  /** Images a person may pick to follow (from the worker, once the data is in). */
+  choices: Sample[];
   /** Why the last file given to "Import model" was refused (the model on the page stays). */
   importError: string | null;
 }
@@ -42,6 +44,7 @@ export function initialTrainState(): TrainState {
     error: null,
     follow: FIRST_FOLLOWED,
     importError: null,
+    choices: [],
   };
 }
 
@@ -79,6 +82,7 @@ function onMessage(message: FromWorker): void {
     case 'started':
       trainStore.setState({
         backend: message.backend,
+        choices: message.choices,
         phase: state.phase === 'loading' ? 'training' : state.phase,
       });
       return;
@@ -124,10 +128,11 @@ function send(message: ToWorker): void {
 
 /** Starts a new run of `network` (a previous run is ended and its results cleared). */
 export function startTraining(settings: TrainSettings, network: NetworkSpec): void {
-  const { follow } = trainStore.getState();
+  const { follow, choices } = trainStore.getState();
   trainStore.setState({
     ...initialTrainState(),
     follow,
+    choices,
     phase: 'loading',
     settings,
     network,
@@ -189,14 +194,14 @@ export async function importModel(file: File): Promise<boolean> {
     trainStore.setState({ importError: `${file.name}: ${(error as Error).message}` });
     return false;
   }
-  const { follow } = trainStore.getState();
-  trainStore.setState({ ...initialTrainState(), follow, phase: 'loading', network });
+  const { follow, choices } = trainStore.getState();
+  trainStore.setState({ ...initialTrainState(), follow, choices, phase: 'loading', network });
   startWorker({ type: 'evaluate', baseUrl: siteBase(), model: value });
   return true;
 }
 
 /** The trained (or imported) model's layers become the workbench's network, on a Fashion-MNIST image. */
-export async function useModelInWorkbench(): Promise<boolean> {
+export async function applyTrainedModel(): Promise<boolean> {
   const model = trainStore.getState().result?.model as { layers?: unknown } | undefined;
   if (!model || !Array.isArray(model.layers)) return false;
   return applyModelToWorkbench(model.layers);

@@ -7,7 +7,7 @@ import { FASHION_MNIST_FILES, parseFashionMnist, type FashionMnist } from '../tr
 import { parseModel } from '../train/model.ts';
 import { startTrainBackend } from '../train/workerBackend.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
-import { evaluateModel, RunControl, runTraining } from './run.ts';
+import { evaluateModel, followChoices, RunControl, runTraining } from './run.ts';
 
 const post = (message: FromWorker) => self.postMessage(message);
 
@@ -45,13 +45,13 @@ async function handle(message: ToWorker): Promise<void> {
     case 'start': {
       control = new RunControl(message.follow);
       const [data, backend] = await Promise.all([loadData(message.baseUrl), startTrainBackend()]);
-      post({ type: 'started', backend });
+      post({ type: 'started', backend, choices: followChoices(data) });
       await runTraining({ ...message, data, control, post, yieldNow });
       return;
     }
     case 'evaluate': {
       const [data, backend] = await Promise.all([loadData(message.baseUrl), startTrainBackend()]);
-      post({ type: 'started', backend });
+      post({ type: 'started', backend, choices: followChoices(data) });
       post({ type: 'result', result: evaluateModel(parseModel(message.model), data) });
       return;
     }
