@@ -5,6 +5,7 @@ import {
   formatNumber,
   linearTicks,
   logDomain,
+  logMinorTicks,
   logTicks,
   maxAbs,
   niceLinearDomain,
@@ -88,5 +89,13 @@ describe('diverging colour', () => {
     expect(divergingColour(5, 0)).toEqual([247, 247, 247]);
     expect(maxAbs([0.5, -3, 2])).toBe(3);
     expect(maxAbs([])).toBe(0);
+  });
+});
+
+describe('log minor ticks', () => {
+  it('marks 2 and 5 of each decade between the labelled ones, none over many decades', () => {
+    expect(logMinorTicks(0.1, 10)).toEqual([0.2, 0.5, 2, 5]);
+    expect(logMinorTicks(0.1, 1)).toEqual([]);
+    expect(logMinorTicks(1e-8, 1)).toEqual([]);
   });
 });

@@ -22,12 +22,12 @@ interface Props {
 /** The followed image's enlargement, and the thumbnails'. */
 const IMAGE_SCALE = 6;
 const THUMB_SCALE = 2;
-/** Map tiles are enlarged to about this many pixels a side (a whole factor, at least 1). */
+/** Map tiles are enlarged by a whole factor to at most this many pixels a side (at least 1x). */
 const MAP_TILE = 64;
 
 const LayerMaps = memo(function LayerMaps({ stack, layer }: { stack: MapStack; layer: number }) {
   const t = useT();
-  const scale = Math.max(1, Math.round(MAP_TILE / Math.max(stack.height, stack.width)));
+  const scale = Math.max(1, Math.floor(MAP_TILE / Math.max(stack.height, stack.width)));
   const tiles = useMemo(
     () =>
       Array.from({ length: stack.count }, (_, k) => {

@@ -11,6 +11,7 @@ import {
   formatNumber,
   linearTicks,
   logDomain,
+  logMinorTicks,
   logTicks,
   niceLinearDomain,
   type Point,
@@ -124,7 +125,7 @@ export const LineChart = memo(function LineChart({
       ? [yLo, yHi]
       : log
         ? logDomain(dataYLo, dataYHi)
-        : niceLinearDomain(dataYLo, dataYHi, Math.max(2, Math.floor(plotH / 40)));
+        : niceLinearDomain(dataYLo, dataYHi, Math.max(2, Math.floor(plotH / 28)));
     const xCount = Math.max(2, Math.floor(plotW / 70));
     const [x0, x1] =
       Number.isFinite(xLo) && Number.isFinite(xHi)
@@ -158,13 +159,16 @@ export const LineChart = memo(function LineChart({
       return { d, dots: series[i]!.dots ? dots : [], colour: seriesColour(series[i]!, i) };
     });
 
-    const yTicks = log ? logTicks(y0, y1) : linearTicks(y0, y1, Math.max(2, Math.floor(plotH / 40)));
+    const yCount = Math.max(2, Math.floor(plotH / 28));
+    const yTicks = log ? logTicks(y0, y1) : linearTicks(y0, y1, yCount);
+    const yMinor = log ? logMinorTicks(y0, y1) : [];
     const xTicks = linearTicks(x0, x1, xCount);
     return {
       plotW,
       plotH,
       drawn,
       yTicks: yTicks.map((v) => ({ v, at: sy(v) })),
+      yMinor: yMinor.map((v) => ({ v, at: Math.round(sy(v)) + 0.5 })),
       xTicks: xTicks.map((v) => ({ v, at: sx(v) })),
     };
   }, [series, yScale, width, height, yLo, yHi, xLo, xHi]);
@@ -207,6 +211,9 @@ export const LineChart = memo(function LineChart({
                 y1={Math.round(at) + 0.5}
                 y2={Math.round(at) + 0.5}
               />
+            ))}
+            {chart.yMinor.map(({ v, at }) => (
+              <line key={`minor-${v}`} className="minor" x1={left} x2={left + chart.plotW} y1={at} y2={at} />
             ))}
           </g>
           <g className="line-chart-ticks">

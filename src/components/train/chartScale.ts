@@ -76,6 +76,20 @@ export function logTicks(lo: number, hi: number, most = 8): number[] {
   return ticks;
 }
 
+/** Unlabelled grid lines of a log axis: 2 and 5 times each decade in [lo, hi], when it spans few decades. */
+export function logMinorTicks(lo: number, hi: number, mostDecades = 4): number[] {
+  if (!(lo > 0) || !(hi > lo) || Math.log10(hi / lo) > mostDecades) return [];
+  const labelled = new Set(logTicks(lo, hi));
+  const ticks: number[] = [];
+  for (let k = Math.floor(Math.log10(lo)); k < Math.ceil(Math.log10(hi)); k++) {
+    for (const m of [2, 5]) {
+      const v = Number((m * decade(k)).toPrecision(12));
+      if (v > lo && v < hi && !labelled.has(v)) ticks.push(v);
+    }
+  }
+  return ticks;
+}
+
 /** 10^k exactly as written in decimal (10 ** -3 is 0.0010000000000000002). */
 function decade(k: number): number {
   return Number(`1e${k}`);
