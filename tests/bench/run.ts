@@ -17,6 +17,7 @@ import { coldStart } from './coldStart.ts';
 import { startProfile } from './profile.ts';
 import { OPENCV_URL } from './opencvBench.ts';
 import { legend, summary, type Report } from './table.ts';
+import { runTrainBench, TRAIN_USAGE } from './trainBench.ts';
 import {
   caseName,
   summarize,
@@ -245,8 +246,10 @@ async function runInterleaved(
 }
 
 async function main(): Promise<void> {
+  // --train is a bench of its own (trainBench.ts): training time per epoch beside PyTorch.
+  if (process.argv.includes('--train')) return runTrainBench(process.argv.slice(2));
   if (process.argv.includes('--help')) {
-    console.log(USAGE);
+    console.log(`${USAGE}\n${TRAIN_USAGE}`);
     return;
   }
   const options = parseOptions(process.argv.slice(2));

@@ -67,7 +67,9 @@ describe('the wasm filter gradient', () => {
     const kernel = values(c.kernel.reduce((a, b) => a * b));
     // The output's shape from a forward pass on cpu, then fixed random weights over it.
     await tf.setBackend('cpu');
-    const outShape = tf.tidy(() => tf.conv2d(tf.zeros(c.x), tf.zeros(c.kernel), c.stride, c.pad).shape);
+    const outShape = tf.tidy(
+      () => tf.conv2d(tf.zeros(c.x) as tf.Tensor4D, tf.zeros(c.kernel) as tf.Tensor4D, c.stride, c.pad).shape,
+    );
     const dy = values(outShape.reduce((a, b) => a * b));
     const dyTensor = () => tf.tensor4d(dy, outShape as [number, number, number, number]);
     const cpu = await filterGradient('cpu', c, x, kernel, dyTensor);
@@ -107,7 +109,7 @@ describe('dilateKernel', () => {
     await tf.setBackend('cpu');
     const shape: [number, number, number, number] = [2, 13, 12, kernel[2]];
     const x = tf.tensor4d(values(shape.reduce((a, b) => a * b)), shape);
-    const k = tf.tensor4d(values(kernel.reduce((a, b) => a * b)), [...kernel]);
+    const k = tf.tensor4d(values(kernel.reduce((a: number, b: number) => a * b, 1)), [...kernel]);
     const spread = dilateKernel(k, dilation);
     expect(spread.shape).toEqual([
       (kernel[0] - 1) * dilation[0] + 1,
