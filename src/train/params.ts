@@ -37,6 +37,11 @@ export function kernelShapes(net: NetworkSpec): Array<[number, number, number, n
   });
 }
 
+/** A variable of `initial()`'s values; the initial tensor is disposed (a variable copies it). */
+function variableOf<R extends tf.Rank>(initial: () => tf.Tensor<R>): tf.Variable<R> {
+  return tf.tidy(() => tf.variable(initial()));
+}
+
 /** Fresh variables for `net` with a classifier over `features` flattened values, drawn from `seed`. */
 export function initialParams(net: NetworkSpec, features: number, seed: number): NetworkParams {
   const random = seededRandom(seed);
@@ -45,8 +50,8 @@ export function initialParams(net: NetworkSpec, features: number, seed: number):
     const std = Math.sqrt(2 / (kh * kw * c));
     const values = Float32Array.from({ length: kh * kw * c * f }, () => random.normal() * std);
     return {
-      kernel: tf.variable(tf.tensor4d(values, shape)),
-      bias: tf.variable(tf.zeros([f]) as tf.Tensor1D),
+      kernel: variableOf(() => tf.tensor4d(values, shape)),
+      bias: variableOf(() => tf.zeros([f]) as tf.Tensor1D),
     };
   });
   const limit = Math.sqrt(6 / (features + CLASS_COUNT));
@@ -54,8 +59,8 @@ export function initialParams(net: NetworkSpec, features: number, seed: number):
   return {
     layers,
     dense: {
-      weights: tf.variable(tf.tensor2d(dense, [features, CLASS_COUNT])),
-      bias: tf.variable(tf.zeros([CLASS_COUNT]) as tf.Tensor1D),
+      weights: variableOf(() => tf.tensor2d(dense, [features, CLASS_COUNT])),
+      bias: variableOf(() => tf.zeros([CLASS_COUNT]) as tf.Tensor1D),
     },
   };
 }
