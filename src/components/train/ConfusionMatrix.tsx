@@ -31,7 +31,7 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ confusion, langua
   const names = confusion.map((_, i) => className(t, i));
 
   return (
-    <section className="confusion" aria-labelledby={headingId}>
+    <section className="confusion">
       <h3 id={headingId}>{t('confusion.heading')}</h3>
       {/* A focusable scroller: keyboard users can scroll the table sideways on a narrow screen. */}
       <div className="confusion-scroll" tabIndex={0} role="region" aria-labelledby={headingId}>

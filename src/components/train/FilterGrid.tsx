@@ -3,7 +3,7 @@
  * grid of SVG squares (crisp at any size, each with its value on hover), on one diverging scale shared
  * by all tiles (blue < 0 < red, symmetric about 0), so filters can be compared with each other.
  */
-import { memo, useId, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useT } from '../../i18n/index.ts';
 import type { FilterStack } from '../../training/types.ts';
 import { colormapCssGradient } from '../../render/colormap.ts';
@@ -20,7 +20,6 @@ const TILE = 64;
 
 export const FilterGrid = memo(function FilterGrid({ filters }: Props) {
   const t = useT();
-  const headingId = useId();
   const tiles = useMemo(() => {
     if (!filters) return [];
     const limit = maxAbs(filters.values);
@@ -37,8 +36,8 @@ export const FilterGrid = memo(function FilterGrid({ filters }: Props) {
   const limit = filters ? maxAbs(filters.values) : 0;
 
   return (
-    <section className="filter-grid" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('filters.heading')}</h3>
+    <section className="filter-grid">
+      <h3>{t('filters.heading')}</h3>
       {!filters && <p className="train-views-note">{t('filters.waiting')}</p>}
       {filters && (
         <>

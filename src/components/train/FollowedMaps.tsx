@@ -4,7 +4,7 @@
  * its own (black = its lowest value, white = its highest). A row of held-out thumbnails picks another
  * image to follow.
  */
-import { memo, useId, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useT } from '../../i18n/index.ts';
 import type { MapStack, Sample } from '../../training/types.ts';
 import { formatNumber } from './chartScale.ts';
@@ -94,14 +94,13 @@ const Thumb = memo(function Thumb({
 
 export const FollowedMaps = memo(function FollowedMaps({ followed, onPick, choices }: Props) {
   const t = useT();
-  const headingId = useId();
   const sample = followed?.sample;
   const rgba = useMemo(() => (sample ? sampleRgba(sample, IMAGE_SCALE) : null), [sample]);
   const name = sample ? className(t, sample.label) : '';
 
   return (
-    <section className="followed-maps" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('follow.heading')}</h3>
+    <section className="followed-maps">
+      <h3>{t('follow.heading')}</h3>
       {!followed && <p className="train-views-note">{t('follow.waiting')}</p>}
       {followed && sample && rgba && (
         <div className="followed-body">

@@ -2,7 +2,7 @@
  * Held-out images the trained model got wrong: up to 24, each drawn crisp at 3x on its own canvas and
  * captioned with its true class and what the model said, in the page's language.
  */
-import { memo, useId, useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { IMAGE_SIZE } from '../../train/fashionMnist.ts';
 import type { Sample } from '../../training/types.ts';
@@ -39,11 +39,10 @@ const Mistake = memo(function Mistake({ sample }: { sample: Sample }) {
 
 export const Mistakes = memo(function Mistakes({ mistakes }: Props) {
   const t = useT();
-  const headingId = useId();
   const shown = mistakes.slice(0, MOST_SHOWN);
   return (
-    <section className="mistakes" aria-labelledby={headingId}>
-      <h3 id={headingId}>{t('mistakes.heading')}</h3>
+    <section className="mistakes">
+      <h3>{t('mistakes.heading')}</h3>
       {shown.length === 0 ? (
         <p className="train-views-note">{t('mistakes.none')}</p>
       ) : (

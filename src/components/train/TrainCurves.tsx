@@ -68,8 +68,8 @@ export const TrainCurves = memo(function TrainCurves({
   }, [batches, epochs, perEpoch, t]);
 
   return (
-    <section className="train-curves" aria-labelledby="train-curves-heading">
-      <h3 id="train-curves-heading">{t('curves.heading')}</h3>
+    <section className="train-curves">
+      <h3>{t('curves.heading')}</h3>
       {batches.length === 0 && <p className="train-views-note">{t('curves.waiting')}</p>}
       <div className="train-curves-charts">
         <LineChart
