@@ -1,4 +1,87 @@
-/** Strings of the learn part of the page (filled in by its owner). */
-export const en = {};
+/**
+ * Strings of the Learn a kernel panel (src/components/learn/). Korean uses the course notes' terms:
+ * 합성곱, 필터, 특성 맵, 학습, 손실; the notes' own sentence (002, 003) closes the explanation.
+ */
+export const en = {
+  'learn.heading': 'Learn a kernel',
+  'learn.intro':
+    'Hide a filter, start filter 1 from random numbers, and let gradient descent find it again from the feature map alone.',
+  'learn.layerOnly': 'Learning works on layer 1: edit layer 1 to use it.',
+  'learn.noImage': 'Choose an image first.',
+  'learn.target': 'Target filter',
+  'learn.target.typed': 'The filter you typed (filter 1)',
+  'learn.hidden': 'Hidden target',
+  'learn.reveal': 'Reveal',
+  'learn.hide': 'Hide',
+  'learn.optimizer': 'Optimizer',
+  'learn.optimizer.sgd': 'SGD',
+  'learn.optimizer.momentum': 'SGD with momentum',
+  'learn.optimizer.adam': 'Adam',
+  'learn.learningRate': 'Learning rate',
+  'learn.seed': 'Seed',
+  'learn.start': 'Start learning',
+  'learn.pause': 'Pause',
+  'learn.resume': 'Resume',
+  'learn.stop': 'Stop',
+  'learn.reset': 'Reset',
+  'learn.resetHint': 'Reset puts the target back into filter 1; Stop keeps the learned one.',
+  'learn.starting': 'Starting the worker…',
+  'learn.progress': 'Step {step} · loss {loss}',
+  'learn.pausedAt': 'Paused at step {step} · loss {loss}',
+  'learn.matched': 'Converged after {step} steps: largest difference from the target {difference}.',
+  'learn.stalled':
+    'Stopped by itself after {step} steps, the loss no longer falling: largest difference from the target {difference}.',
+  'learn.stopped': 'Stopped after {step} steps: largest difference from the target {difference}.',
+  'learn.error': 'Learning failed: {message}',
+  'learn.where': 'In a Web Worker on {backend}.',
+  'learn.scaled':
+    'Learned on a {width} × {height} copy of the {imageWidth} × {imageHeight} image, for speed.',
+  'learn.chart': 'Loss (log scale)',
+  'learn.chartLabel': 'Loss by step, log scale: {loss} at step {step}',
+  'learn.step': 'Step',
+  'learn.loss': 'Loss',
+  'learn.why': 'Why it works',
+  'learn.whyText':
+    "The loss is the mean squared difference between filter 1's map and the target's map. For one weight, its gradient is the sum over the map of the input pixel under that weight times the error there (times 2 / N): where the map is too bright over bright pixels, the weight goes down, and so every step moves each weight toward the target. Nobody typed the result: it is learned, as the course notes say of a CNN's filters. (Both maps are computed on the image with its local mean taken away and scaled to unit spread, so that every weight learns at a similar pace; the target is still the only exact match.)",
+};
 
-export const ko: Record<keyof typeof en, string> = {};
+export const ko: Record<keyof typeof en, string> = {
+  'learn.heading': '필터 학습하기',
+  'learn.intro':
+    '필터 하나를 숨기고, 필터 1을 무작위 값에서 시작해 경사 하강법이 특성 맵만 보고 그 필터를 다시 찾게 합니다.',
+  'learn.layerOnly': '학습은 1층에서만 됩니다: 1층을 편집하세요.',
+  'learn.noImage': '먼저 이미지를 고르세요.',
+  'learn.target': '목표 필터',
+  'learn.target.typed': '직접 입력한 필터 (필터 1)',
+  'learn.hidden': '숨긴 목표',
+  'learn.reveal': '보기',
+  'learn.hide': '숨기기',
+  'learn.optimizer': '옵티마이저',
+  'learn.optimizer.sgd': 'SGD',
+  'learn.optimizer.momentum': '모멘텀 SGD',
+  'learn.optimizer.adam': 'Adam',
+  'learn.learningRate': '학습률',
+  'learn.seed': '시드',
+  'learn.start': '학습 시작',
+  'learn.pause': '일시 정지',
+  'learn.resume': '계속',
+  'learn.stop': '멈춤',
+  'learn.reset': '되돌리기',
+  'learn.resetHint': '되돌리기는 목표 필터를 필터 1에 다시 넣고, 멈춤은 학습된 필터를 그대로 둡니다.',
+  'learn.starting': '워커를 시작하는 중…',
+  'learn.progress': '{step}단계 · 손실 {loss}',
+  'learn.pausedAt': '{step}단계에서 일시 정지 · 손실 {loss}',
+  'learn.matched': '{step}단계 만에 수렴: 목표와의 최대 차이 {difference}.',
+  'learn.stalled': '손실이 더 줄지 않아 {step}단계에서 스스로 멈춤: 목표와의 최대 차이 {difference}.',
+  'learn.stopped': '{step}단계에서 멈춤: 목표와의 최대 차이 {difference}.',
+  'learn.error': '학습 실패: {message}',
+  'learn.where': 'Web Worker에서 {backend}로 실행.',
+  'learn.scaled': '속도를 위해 {imageWidth} × {imageHeight} 이미지를 {width} × {height}로 줄여 학습했습니다.',
+  'learn.chart': '손실 (로그 눈금)',
+  'learn.chartLabel': '단계별 손실, 로그 눈금: {step}단계에서 {loss}',
+  'learn.step': '단계',
+  'learn.loss': '손실',
+  'learn.why': '왜 되는가',
+  'learn.whyText':
+    '손실은 필터 1의 특성 맵과 목표 필터의 특성 맵의 차이를 제곱해 평균한 값입니다. 가중치 하나에 대한 기울기는 특성 맵 전체에 걸쳐 (그 가중치 아래의 입력 픽셀 × 그 위치의 오차)를 더한 값(× 2 / N)입니다. 밝은 픽셀 위에서 맵이 너무 밝으면 그 가중치는 줄어들고, 그래서 한 단계마다 모든 가중치가 목표 쪽으로 움직입니다. 결과는 아무도 입력하지 않았습니다: 강의 노트의 말처럼 "모델의 학습을 통해 필터의 파라미터가 목적에 맞게끔 조정"됩니다. (두 맵 모두 이미지에서 주변 평균을 빼고 분산을 1로 맞춘 입력으로 계산해 모든 가중치가 비슷한 속도로 학습되게 합니다. 정확히 맞는 답은 여전히 목표 필터 하나뿐입니다.)',
+};
