@@ -10,6 +10,7 @@ import { ConfusionMatrix } from '../../src/components/train/ConfusionMatrix.tsx'
 import { confusionSummary, shade } from '../../src/components/train/confusion.ts';
 import { FilterGrid } from '../../src/components/train/FilterGrid.tsx';
 import { FollowedMaps } from '../../src/components/train/FollowedMaps.tsx';
+import { LineChart } from '../../src/components/train/LineChart.tsx';
 import { Mistakes } from '../../src/components/train/Mistakes.tsx';
 import { TrainCurves, smoothingWeight } from '../../src/components/train/TrainCurves.tsx';
 import { CLASS_KEYS, extent, grayRgba, mapOf, sampleRgba } from '../../src/components/train/trainImages.ts';
@@ -181,5 +182,28 @@ describe('the views, rendered', () => {
     );
     expect(smoothingWeight(300)).toBeCloseTo(1 - 1 / 30, 12);
     expect(smoothingWeight(7)).toBeCloseTo(1 - 1 / 3, 12);
+  });
+
+  it('line chart: decade ticks on a log axis, a long series thinned, dots, a summary of the last values', () => {
+    const points = Array.from({ length: 10_000 }, (_, i) => [i, 3 * 0.999 ** i] as [number, number]);
+    const html = renderToStaticMarkup(
+      createElement(LineChart, {
+        series: [
+          { label: 'loss', points },
+          { label: 'check', points: [[5000, 0.1]], dots: true, dashed: true },
+        ],
+        yScale: 'log',
+        xLabel: 'step',
+        yLabel: 'loss',
+        ariaLabel: 'Learning curve',
+      }),
+    );
+    expect(html).toContain('role="img" aria-label="Learning curve: loss 0.000136; check 0.1"');
+    const d = /<path d="([^"]+)"/.exec(html)![1]!;
+    expect(d.match(/[ML]/g)!.length).toBeLessThanOrEqual(500);
+    for (const tick of ['0.0001', '0.001', '0.01', '0.1', '1', '10'])
+      expect(html).toContain(`>${tick}</text>`);
+    expect(html.match(/<circle /g)).toHaveLength(2); // the dot and its legend swatch
+    expect(html).toContain('stroke-dasharray="5 4"');
   });
 });
