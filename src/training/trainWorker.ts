@@ -11,10 +11,17 @@ import { evaluateModel, followChoices, RunControl, runTraining } from './run.ts'
 
 const post = (message: FromWorker) => self.postMessage(message);
 
+/**
+ * A .gz file's contents. Some servers (Vite's dev server among them) send a .gz file with
+ * Content-Encoding: gzip, so the browser has already inflated it: gunzip only what still starts with
+ * gzip's magic bytes.
+ */
 async function fetchGunzipped(url: string): Promise<Uint8Array> {
   const response = await fetch(url);
-  if (!response.ok || !response.body) throw new Error(`${url}: ${response.status} ${response.statusText}`);
-  const stream = response.body.pipeThrough(new DecompressionStream('gzip'));
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${response.statusText}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
