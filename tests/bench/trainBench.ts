@@ -10,6 +10,9 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium.ts';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const DATA_DIR = path.join(repo, 'public/data/fashion-mnist');
@@ -17,10 +20,14 @@ const TRAIN_IMAGES = 9000;
 const BATCH = 32;
 const BATCHES_PER_EPOCH = Math.ceil(TRAIN_IMAGES / BATCH);
 const CPU_BATCHES = 20;
+/** Batches timed for webgl in the page (SwiftShader here: a whole epoch would take many minutes). */
+const WEBGL_BATCHES = 10;
 
-export const TRAIN_USAGE = `npm run bench -- --train [--epochs N] [--columns wasm,cpu,pytorch]
+export const TRAIN_USAGE = `npm run bench -- --train [--epochs N] [--columns pytorch,wasm,cpu,page-wasm,page-webgl]
   one epoch (or N, averaged) of the default network on the 9,000 training images per column:
-  wasm (the built CLI, our filter gradient), cpu (20 batches, extrapolated), pytorch (python3, one thread)`;
+  wasm (the built CLI, our filter gradient), cpu (${CPU_BATCHES} batches, extrapolated), pytorch (python3, one
+  thread), page-wasm (Chromium, a Web Worker as the page trains, one epoch), page-webgl (${WEBGL_BATCHES} batches,
+  extrapolated)`;
 
 interface Row {
   column: string;
@@ -112,6 +119,76 @@ async function torchColumn(epochs: number): Promise<Row> {
   };
 }
 
+interface PageTiming {
+  backend?: string;
+  batches?: number;
+  seconds?: number;
+  renderer?: string;
+  error?: string;
+}
+
+/** The page's columns: tests/bench/trainPage.html in headless Chromium, training in a Web Worker. */
+async function pageColumns(backends: Array<'wasm' | 'webgl'>): Promise<Row[]> {
+  const server = await createServer({
+    configFile: path.join(repo, 'vite.config.ts'),
+    root: repo,
+    logLevel: 'error',
+    server: { port: 0, host: '127.0.0.1', hmr: false },
+    optimizeDeps: { entries: ['tests/bench/trainPage.html'] },
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address !== 'object') throw new Error('the dev server has no address');
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  const rows: Row[] = [];
+  try {
+    for (const backend of backends) {
+      console.log(`  running page-${backend} ...`);
+      const page = await browser.newPage();
+      const batches = backend === 'webgl' ? WEBGL_BATCHES : 0;
+      await page.goto(
+        `http://127.0.0.1:${address.port}/tests/bench/trainPage.html?backend=${backend}&batches=${batches}`,
+      );
+      await page.waitForFunction(
+        () => (window as unknown as { __trainBench?: unknown }).__trainBench,
+        undefined,
+        {
+          timeout: 900_000,
+        },
+      );
+      const t = (await page.evaluate(
+        () => (window as unknown as { __trainBench: unknown }).__trainBench,
+      )) as PageTiming;
+      await page.close();
+      if (t.error || !t.seconds || !t.batches) {
+        rows.push({
+          column: `page ${backend}`,
+          secondsPerEpoch: null,
+          note: `failed: ${t.error ?? 'no timing'}`,
+        });
+        continue;
+      }
+      const whole = t.batches === BATCHES_PER_EPOCH;
+      rows.push({
+        column: `page ${backend}`,
+        secondsPerEpoch: (t.seconds * BATCHES_PER_EPOCH) / t.batches,
+        note:
+          `Chromium Web Worker on ${t.backend}` +
+          (whole ? '' : `; extrapolated from ${t.batches} batches (${t.seconds.toFixed(1)} s)`) +
+          (backend === 'webgl' ? `; renderer ${t.renderer}` : ''),
+      });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return rows;
+}
+
 export async function runTrainBench(argv: string[]): Promise<void> {
   if (argv.includes('--help')) {
     console.log(TRAIN_USAGE);
@@ -120,7 +197,8 @@ export async function runTrainBench(argv: string[]): Promise<void> {
   const at = argv.indexOf('--epochs');
   const epochs = at >= 0 ? Math.max(1, Number(argv[at + 1])) : 1;
   const at2 = argv.indexOf('--columns');
-  const columns = at2 >= 0 ? argv[at2 + 1]!.split(',') : ['pytorch', 'wasm', 'cpu'];
+  const columns =
+    at2 >= 0 ? argv[at2 + 1]!.split(',') : ['pytorch', 'wasm', 'page-wasm', 'page-webgl', 'cpu'];
   console.log(
     `train bench: ${new Date().toISOString()}, CPU ${cpus()[0]?.model ?? '?'} (${cpus().length} cores), Node ${process.version}`,
   );
@@ -132,10 +210,12 @@ export async function runTrainBench(argv: string[]): Promise<void> {
   try {
     // One at a time: each column wants a core to itself.
     for (const column of columns) {
-      console.log(`  running ${column} ...`);
+      if (!column.startsWith('page-')) console.log(`  running ${column} ...`);
       if (column === 'pytorch') rows.push(await torchColumn(epochs));
       else if (column === 'wasm' || column === 'cpu') rows.push(await cliColumn(column, epochs, work));
-      else throw new Error(`unknown column ${column} (wasm, cpu, pytorch)`);
+      else if (column === 'page-wasm' || column === 'page-webgl')
+        rows.push(...(await pageColumns([column === 'page-wasm' ? 'wasm' : 'webgl'])));
+      else throw new Error(`unknown column ${column} (pytorch, wasm, cpu, page-wasm, page-webgl)`);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
