@@ -7,7 +7,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore as useZustand } from 'zustand';
 import { kernelShape, type LayerSpec, type Weights } from '../../core/index.ts';
-import { engine } from '../../engine/index.ts';
+import { engine, onFrameDrawn } from '../../engine/index.ts';
 import { findPreset } from '../../kernels/presets.ts';
 import { editedSpec, setFilterWeights, store } from '../../store/index.ts';
 import { DEFAULT_LEARN_SETTINGS, type LearnSettings } from '../../train/learnKernel.ts';
@@ -93,9 +93,65 @@ export function targetOf(choice: string, layer: LayerSpec): Weights | null {
   return preset ? structuredClone(preset.weights) : null;
 }
 
-/** Filter 1 set to `weights` (the learned filter, shaped as the target). */
-function show(weights: Weights): void {
-  setFilterWeights(0, weights);
+/** Decimals of a weight written into the editor: its cells show no more, and -0.0000733 read as "-0.000". */
+const SHOWN_DECIMALS = 3;
+/** Least time between two writes into filter 1 (about ten a second). */
+const WRITE_MS = 100;
+/** A write that brought no new frame (the same weights, or off screen) stops holding the next after this. */
+const FRAME_WAIT_MS = 1000;
+
+function rounded(weights: Weights): Weights {
+  const round = (v: number) => Math.round(v * 10 ** SHOWN_DECIMALS) / 10 ** SHOWN_DECIMALS + 0;
+  return (weights as unknown[]).map((row) =>
+    (row as unknown[]).map((cell) =>
+      Array.isArray(cell) ? (cell as number[]).map(round) : round(cell as number),
+    ),
+  ) as Weights;
+}
+
+/**
+ * Writes into filter 1 with back-pressure: the newest weights wait until the page has drawn the last
+ * ones (and WRITE_MS has passed), so a slow machine redraws less often instead of queueing work and
+ * freezing (on SwiftShader a frame of a 512 x 512 image can take longer than a write interval).
+ */
+const writer = {
+  pending: null as Weights | null,
+  waitingForFrame: false,
+  lastWrite: 0,
+  timer: 0 as ReturnType<typeof setTimeout> | 0,
+  unsubscribe: null as (() => void) | null,
+};
+
+function flush(): void {
+  if (writer.timer) clearTimeout(writer.timer);
+  writer.timer = 0;
+  const weights = writer.pending;
+  if (!weights) return;
+  const now = performance.now();
+  const wait = writer.waitingForFrame
+    ? writer.lastWrite + FRAME_WAIT_MS - now
+    : writer.lastWrite + WRITE_MS - now;
+  if (wait > 0) {
+    writer.timer = setTimeout(flush, wait);
+    return;
+  }
+  writer.pending = null;
+  writer.lastWrite = now;
+  writer.waitingForFrame = setFilterWeights(0, rounded(weights));
+  writer.unsubscribe ??= onFrameDrawn(() => {
+    writer.waitingForFrame = false;
+    if (writer.pending) flush();
+  });
+}
+
+/** Filter 1 set to `weights` (the learned filter, shaped as the target), rounded as the editor shows them. */
+function show(weights: Weights, now = false): void {
+  writer.pending = weights;
+  if (now) {
+    writer.waitingForFrame = false;
+    writer.lastWrite = 0;
+  }
+  flush();
 }
 
 function onMessage(message: FromLearnWorker): void {
@@ -127,7 +183,7 @@ function onMessage(message: FromLearnWorker): void {
         curve: [...state.curve, [message.step, message.loss]],
         difference: state.target ? largestDifference(message.weights, state.target) : null,
       });
-      show(message.weights);
+      show(message.weights, true);
       return;
     case 'error':
       endWorker();
@@ -175,6 +231,7 @@ export async function startLearning(): Promise<boolean> {
     Array.from({ length: kh }, () =>
       Array.from({ length: kw }, () => (depth ? Array<number>(depth).fill(0) : 0)),
     ) as Weights,
+    true,
   );
   const input = await values;
   learnStore.setState({ imageSize: { height: input.height, width: input.width } });
@@ -228,7 +285,7 @@ export function stopLearning(): void {
 export function resetLearning(): void {
   endWorker();
   const { target } = learnStore.getState();
-  if (target) show(target);
+  if (target) show(target, true);
   learnStore.setState({
     phase: 'idle',
     step: 0,
