@@ -86,7 +86,7 @@ export const ko: Record<keyof typeof en, string> = {
   'train.seed': '시드',
   'train.seedHint': '같은 백엔드에서 같은 시드는 같은 모델을 학습합니다.',
   'train.invalid': '설정을 확인하세요: {fields}.',
-  'train.start': '학습 시작',
+  'train.start': 'CNN 학습 시작',
   'train.restart': '다시 학습',
   'train.pause': '일시 정지',
   'train.resume': '계속',
