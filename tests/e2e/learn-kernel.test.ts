@@ -55,6 +55,7 @@ async function waitForPhase(page: Page, phase: string, timeout = CONVERGE_MS): P
     const now = await phaseOf(page);
     throw new Error(
       `waiting for "${phase}", the panel is "${now.phase}" at step ${now.step}: ${String(error)}`,
+      { cause: error },
     );
   }
 }
