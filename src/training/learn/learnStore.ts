@@ -275,10 +275,8 @@ export function resumeLearning(): void {
 export function stopLearning(): void {
   const { phase } = learnStore.getState();
   if (phase === 'running' || phase === 'paused') send({ type: 'stop' });
-  else if (phase === 'starting') {
-    endWorker();
-    learnStore.setState({ phase: 'idle' });
-  }
+  // Before the worker's first weights filter 1 holds zeros: nothing learned to keep, so the target goes back.
+  else if (phase === 'starting') resetLearning();
 }
 
 /** Ends any run and puts the target back into filter 1. */
