@@ -39,7 +39,8 @@ export function structureParts(net: NetworkSpec): StructurePart[] {
       kh,
       kw,
       filters: layer.filters.length,
-      activation: ACTIVATION_NAMES[layer.activation] ?? layer.activation,
+      activation:
+        layer.activation in ACTIVATION_NAMES ? ACTIVATION_NAMES[layer.activation]! : layer.activation,
       stride: sy === 1 && sx === 1 ? null : sy === sx ? String(sy) : `${sy}×${sx}`,
     });
     if (layer.output !== 'conv') {

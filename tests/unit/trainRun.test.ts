@@ -12,6 +12,7 @@ import { HELD_OUT_RANGE, type FashionMnist } from '../../src/train/fashionMnist.
 import { modelLogits, parseModel, predictions } from '../../src/train/model.ts';
 import type { FromWorker, TrainUpdate } from '../../src/training/protocol.ts';
 import { Trainer } from '../../src/train/trainer.ts';
+import { parameterCount, structureParts } from '../../src/training/describe.ts';
 import { MISTAKES_SHOWN, RunControl, runTraining } from '../../src/training/run.ts';
 import type { TrainResult } from '../../src/training/types.ts';
 
@@ -116,4 +117,33 @@ describe('runTraining', () => {
     await run;
     expect(messages.at(-1)).toEqual({ type: 'stopped' });
   }, 60_000);
+});
+
+describe('the structure line', () => {
+  it('names the default CNN part by part and counts its 9,098 trainable values', () => {
+    const net = defaultTrainNetwork();
+    expect(structureParts(net)).toEqual([
+      { kind: 'input', size: 28 },
+      { kind: 'conv', kh: 3, kw: 3, filters: 8, activation: 'ReLU', stride: null },
+      { kind: 'pool', pool: 'max', size: '2×2' },
+      { kind: 'conv', kh: 3, kw: 3, filters: 16, activation: 'ReLU', stride: null },
+      { kind: 'pool', pool: 'max', size: '2×2' },
+      { kind: 'dense', count: 10 },
+    ]);
+    // 3·3·1·8 + 8, 3·3·8·16 + 16, 7·7·16·10 + 10.
+    expect(parameterCount(net)).toBe(80 + 1168 + 7850);
+  });
+
+  it('leaves out an activation of none and says a stride', () => {
+    const net = defaultTrainNetwork();
+    net.layers[0] = { ...net.layers[0]!, activation: 'none', stride: [2, 2], output: 'conv' };
+    expect(structureParts(net)[1]).toEqual({
+      kind: 'conv',
+      kh: 3,
+      kw: 3,
+      filters: 8,
+      activation: null,
+      stride: '2',
+    });
+  });
 });
