@@ -23,8 +23,21 @@ import {
   TYPED_TARGET,
   useLearn,
 } from '../../training/learn/learnStore.ts';
+import type { LearnEnd } from '../../training/learn/protocol.ts';
 import { LineChart } from '../train/LineChart.tsx';
 import './learn.css';
+
+const OPTIMIZER_LABELS: Record<OptimizerName, MessageKey> = {
+  sgd: 'learn.optimizer.sgd',
+  momentum: 'learn.optimizer.momentum',
+  adam: 'learn.optimizer.adam',
+};
+
+const END_MESSAGES: Record<LearnEnd, MessageKey> = {
+  matched: 'learn.matched',
+  stalled: 'learn.stalled',
+  stopped: 'learn.stopped',
+};
 
 /** A loss or a difference as a short number. */
 function short(value: number | null): string {
@@ -90,8 +103,7 @@ export function LearnKernelPanel() {
   if (phase === 'starting') status = t('learn.starting');
   else if (phase === 'running') status = t('learn.progress', { step, loss: short(loss) });
   else if (phase === 'paused') status = t('learn.pausedAt', { step, loss: short(loss) });
-  else if (phase === 'ended' && end)
-    status = t(`learn.${end}` as MessageKey, { step, difference: short(difference) });
+  else if (phase === 'ended' && end) status = t(END_MESSAGES[end], { step, difference: short(difference) });
   else if (phase === 'error') status = t('learn.error', { message: error ?? '' });
 
   return (
@@ -136,7 +148,7 @@ export function LearnKernelPanel() {
           >
             {OPTIMIZERS.map((name) => (
               <option key={name} value={name}>
-                {t(`learn.optimizer.${name}` as MessageKey)}
+                {t(OPTIMIZER_LABELS[name])}
               </option>
             ))}
           </select>
