@@ -121,14 +121,14 @@ describe('the views, rendered', () => {
         truth: translate('ko', 'class.7'),
         said: translate('ko', 'class.5'),
       }),
-    ).toBe('정답: 스니커즈 · 예측: 샌들');
+    ).toBe('정답: 스니커즈\u00a0· 예측: 샌들');
   });
 
   it('mistakes: at most 24, each captioned with its true class and what was said', () => {
     const mistakes = Array.from({ length: 30 }, (_, k) => sample(9000 + k, 7, 5));
     const html = renderToStaticMarkup(createElement(Mistakes, { mistakes }));
     expect(html.match(/<figcaption>/g)).toHaveLength(24);
-    expect(html).toContain('true: Sneaker · said: Sandal');
+    expect(html).toContain('true: Sneaker\u00a0· said: Sandal');
   });
 
   it('filters: a labelled tile per filter with a cell per weight', () => {

@@ -29,16 +29,20 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ confusion, langua
   const headingId = useId();
   const summary = useMemo(() => confusionSummary(confusion), [confusion]);
   const names = confusion.map((_, i) => className(t, i));
+  const caption = t('confusion.caption', { total: summary.total, accuracy: percent(summary.accuracy) });
 
   return (
     <section className="confusion">
       <h3 id={headingId}>{t('confusion.heading')}</h3>
+      {/* Shown above the scroller so a narrow screen never cuts it; the table's own caption (the same
+          words) names the table for screen readers, so this copy is hidden from them. */}
+      <p className="confusion-summary" aria-hidden="true">
+        {caption}
+      </p>
       {/* A focusable scroller: keyboard users can scroll the table sideways on a narrow screen. */}
       <div className="confusion-scroll" tabIndex={0} role="region" aria-labelledby={headingId}>
         <table>
-          <caption>
-            {t('confusion.caption', { total: summary.total, accuracy: percent(summary.accuracy) })}
-          </caption>
+          <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
               <td className="confusion-corner">

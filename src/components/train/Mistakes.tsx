@@ -15,6 +15,11 @@ interface Props {
 }
 
 const MOST_SHOWN = 24;
+
+/** A class name that wraps as a whole in a narrow caption ("T-shirt/top", "Ankle boot" stay on one line). */
+function unbroken(name: string): string {
+  return name.replace(/ /g, '\u00a0').replace(/-/g, '\u2011');
+}
 const SCALE = 3;
 
 const Mistake = memo(function Mistake({ sample }: { sample: Sample }) {
@@ -31,7 +36,7 @@ const Mistake = memo(function Mistake({ sample }: { sample: Sample }) {
           height={IMAGE_SIZE * SCALE}
           label={t('mistakes.alt', { index: sample.index, truth, said })}
         />
-        <figcaption>{t('mistakes.caption', { truth, said })}</figcaption>
+        <figcaption>{t('mistakes.caption', { truth: unbroken(truth), said: unbroken(said) })}</figcaption>
       </figure>
     </li>
   );

@@ -58,7 +58,8 @@ export const en = {
   'confusion.correct': '{count} of {total} {truth} right',
 
   'mistakes.heading': 'Mistakes',
-  'mistakes.caption': 'true: {truth} · said: {said}',
+  // A no-break space before the dot: a narrow caption breaks after it, never before.
+  'mistakes.caption': 'true: {truth}\u00a0· said: {said}',
   'mistakes.alt': 'Image {index}: a {truth} the model took for a {said}',
   'mistakes.count': 'Held-out images the model got wrong: {shown} shown.',
   'mistakes.none': 'No mistakes on the held-out images.',
@@ -119,7 +120,7 @@ export const ko: Record<keyof typeof en, string> = {
   'confusion.correct': '{truth} {total}장 중 {count}장 정답',
 
   'mistakes.heading': '틀린 예',
-  'mistakes.caption': '정답: {truth} · 예측: {said}',
+  'mistakes.caption': '정답: {truth}\u00a0· 예측: {said}',
   'mistakes.alt': '이미지 {index}: 모델이 {said}(으)로 본 {truth}',
   'mistakes.count': '모델이 틀린 검증용 이미지: {shown}장을 보여 줍니다.',
   'mistakes.none': '검증용 이미지에서 틀린 것이 없습니다.',
