@@ -95,13 +95,24 @@ describe('learn a kernel', () => {
     const early = await losses(page);
     await panel.getByRole('button', { name: 'Pause' }).click();
     await waitForPhase(page, 'paused', 10_000);
-    const pausedAt = (await phaseOf(page)).step;
+    // Updates the worker posted before it saw the pause may still land: wait until the step stands still.
+    let pausedAt = -1;
+    await expect
+      .poll(
+        async () => {
+          const before = pausedAt;
+          pausedAt = (await phaseOf(page)).step;
+          return pausedAt === before;
+        },
+        { timeout: 10_000, intervals: [500] },
+      )
+      .toBe(true);
     await screenshot(page, `learn-kernel-mid-${width}`);
     // The workbench while paused: filter 1 half learned, its feature map half formed.
     await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, `learn-kernel-mid-top-${width}`);
     await panel.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(700);
+    await page.waitForTimeout(1000);
     expect((await phaseOf(page)).step, 'no steps while paused').toBe(pausedAt);
     await panel.getByRole('button', { name: 'Resume' }).click();
 
