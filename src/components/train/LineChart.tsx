@@ -48,6 +48,8 @@ const MOST_POINTS = 500;
 const PALETTE_SIZE = 5;
 const MARGIN = { top: 22, right: 12, bottom: 34, left: 46 };
 const FALLBACK_WIDTH = 480;
+/** Room around the plot that lines and dots may use: a dot on the last epoch is drawn whole. */
+const DOT_ROOM = 6;
 
 interface Drawn {
   d: string;
@@ -196,7 +198,12 @@ export const LineChart = memo(function LineChart({
         >
           <defs>
             <clipPath id={clipId}>
-              <rect x={MARGIN.left - 4} y={MARGIN.top - 4} width={chart.plotW + 8} height={chart.plotH + 8} />
+              <rect
+                x={MARGIN.left - DOT_ROOM}
+                y={MARGIN.top - DOT_ROOM}
+                width={chart.plotW + 2 * DOT_ROOM}
+                height={chart.plotH + 2 * DOT_ROOM}
+              />
             </clipPath>
           </defs>
           <text className="line-chart-axis-title" x={MARGIN.left} y={12}>
