@@ -13,9 +13,11 @@ import { HELD_OUT_RANGE, TRAIN_IMAGES, type ImageRange } from '../train/fashionM
 import { parseModel } from '../train/model.ts';
 import { applyModelToWorkbench } from '../store/modelActions.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
-import type { Sample, TrainSnapshot } from './types.ts';
+import type { FilterStack, Sample, TrainSnapshot } from './types.ts';
 
 export const MODEL_FILE_NAME = 'kernelscope-model.json';
+/** The largest model file read: six layers of 64 filters up to 31 x 31 x 64 in JSON stay well below. */
+const MAX_MODEL_BYTES = 64 * 1024 * 1024;
 
 /** The image followed at first: the first held-out one (never trained on). */
 export const FIRST_FOLLOWED = HELD_OUT_RANGE.start;
@@ -23,6 +25,8 @@ export const FIRST_FOLLOWED = HELD_OUT_RANGE.start;
 export interface TrainState extends TrainSnapshot {
   /** The image whose maps the run shows (0..9999). */
   follow: number;
+  /** The file name of an imported model being shown (null: the result is from training here). */
+  importedFrom: string | null;
   /** Images a person may pick to follow (from the worker, once the data is in). */
   choices: Sample[];
   /** Why the last file given to "Import model" was refused (the model on the page stays). */
@@ -45,6 +49,7 @@ export function initialTrainState(): TrainState {
     follow: FIRST_FOLLOWED,
     importError: null,
     choices: [],
+    importedFrom: null,
   };
 }
 
@@ -177,6 +182,26 @@ export function exportModel(): void {
   saveBlob(new Blob([`${JSON.stringify(model)}\n`], { type: 'application/json' }), MODEL_FILE_NAME);
 }
 
+/** The first layer's filters of a model's network (pixel units), as training's views draw them. */
+function firstLayerFilters(network: NetworkSpec): FilterStack | null {
+  const layer = network.layers[0];
+  const first = layer?.filters[0];
+  if (!layer || !first) return null;
+  const height = first.weights.length;
+  const width = first.weights[0]?.length ?? 0;
+  const count = layer.filters.length;
+  const values = new Float32Array(height * width * count);
+  layer.filters.forEach((filter, f) => {
+    filter.weights.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        // A gray first layer (parseModel) has plain numbers; a depth-sliced cell keeps its first.
+        values[(r * width + c) * count + f] = Array.isArray(cell) ? (cell[0] ?? 0) : cell;
+      }),
+    );
+  });
+  return { height, width, count, values };
+}
+
 /**
  * Reads a model JSON file: refused (unreadable, not JSON, not a model), `importError` says why and
  * nothing else changes; accepted, it replaces the result and the worker measures it on the held-out
@@ -188,6 +213,8 @@ export async function importModel(file: File): Promise<boolean> {
   let value: unknown;
   let network: NetworkSpec;
   try {
+    // A model file is small, but a person may pick anything: a huge one is refused before it is read.
+    if (file.size > MAX_MODEL_BYTES) throw new Error(`${file.size} bytes, more than a model file can be`);
     value = JSON.parse(await file.text());
     network = parseModel(value).network;
   } catch (error) {
@@ -195,7 +222,15 @@ export async function importModel(file: File): Promise<boolean> {
     return false;
   }
   const { follow, choices } = trainStore.getState();
-  trainStore.setState({ ...initialTrainState(), follow, choices, phase: 'loading', network });
+  trainStore.setState({
+    ...initialTrainState(),
+    follow,
+    choices,
+    phase: 'loading',
+    network,
+    filters: firstLayerFilters(network),
+    importedFrom: file.name,
+  });
   startWorker({ type: 'evaluate', baseUrl: siteBase(), model: value });
   return true;
 }

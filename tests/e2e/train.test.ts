@@ -203,6 +203,27 @@ describe('training a CNN in the page', () => {
     expect(right / HELD_OUT_RANGE.count).toBe(accuracy);
     expect(tf.memory().numTensors).toBe(0);
 
+    // Import: a bad file is refused with a message and the model stays; the exported file comes back with
+    // the same held-out accuracy, measured again in the worker.
+    const fileInput = panel.getByLabel('Model file (JSON) to import');
+    await fileInput.setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"layers": 3}'),
+    });
+    await panel.getByRole('alert').waitFor();
+    expect(await panel.getByRole('alert').textContent()).toContain('bad.json');
+    expect(Number(await panel.locator('.train-accuracy-value').getAttribute('data-accuracy'))).toBe(accuracy);
+    await fileInput.setInputFiles({
+      name: 'kernelscope-model.json',
+      mimeType: 'application/json',
+      buffer: await downloadedBytes(download),
+    });
+    await page.waitForFunction(() => document.querySelector('.train-accuracy-value') === null);
+    await panel.locator('.train-accuracy-value').waitFor({ timeout: 60_000 });
+    expect(Number(await panel.locator('.train-accuracy-value').getAttribute('data-accuracy'))).toBe(accuracy);
+    expect(await panel.textContent()).toContain('Imported from kernelscope-model.json');
+
     // Use in the workbench: the learned network on the Fashion-MNIST sample, its 8 maps drawn.
     const before = Number(await page.locator('main').getAttribute('data-frames'));
     await page.getByRole('button', { name: 'Use in the workbench' }).click();

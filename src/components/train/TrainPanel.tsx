@@ -7,7 +7,7 @@
  */
 import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { NetworkSpec } from '../../core/index.ts';
-import { useT, type Translate } from '../../i18n/index.ts';
+import { useT, type MessageKey, type Translate } from '../../i18n/index.ts';
 import { useStore } from '../../store/index.ts';
 import {
   DEFAULT_TRAIN_SETTINGS,
@@ -38,6 +38,12 @@ import { TrainCurves } from './TrainCurves.tsx';
 import './train.css';
 
 type NetworkChoice = 'default' | 'workbench';
+
+const OPTIMIZER_LABELS: Record<OptimizerName, MessageKey> = {
+  sgd: 'train.optimizer.sgd',
+  momentum: 'train.optimizer.momentum',
+  adam: 'train.optimizer.adam',
+};
 
 /** The settings as typed (text), so a half-typed number is kept while the person types. */
 type Draft = Record<keyof TrainSettings, string>;
@@ -321,7 +327,7 @@ export function TrainPanel() {
             >
               {OPTIMIZERS.map((name) => (
                 <option key={name} value={name}>
-                  {t(`train.optimizer.${name}`)}
+                  {t(OPTIMIZER_LABELS[name])}
                 </option>
               ))}
             </select>
@@ -371,7 +377,9 @@ export function TrainPanel() {
           <span className="train-accuracy-value" data-accuracy={state.result.heldOutAccuracy}>
             {(state.result.heldOutAccuracy * 100).toFixed(1)}%
           </span>
-          <span className="train-note">{t('train.accuracyNote')}</span>
+          <span className="train-note">
+            {state.importedFrom ? t('train.imported', { file: state.importedFrom }) : t('train.accuracyNote')}
+          </span>
         </div>
       )}
       <ModelActions state={state} />

@@ -46,11 +46,9 @@ export const en = {
   'train.minutes': '{m} min {s} s',
   'train.seconds': '{s} s',
   'train.stopNote': 'Stopping after fewer than one epoch keeps no model.',
-  'train.followHeading': 'An image to follow',
   'train.accuracy': 'Held-out accuracy',
   'train.accuracyNote':
     'on the 1,000 images 9000–9999, never trained on, computed from the exported model alone (as the command line does)',
-  'train.model': 'The model',
   'train.useInWorkbench': 'Use in the workbench',
   'train.useInWorkbenchHint':
     'The learned layers become the page’s network (weights in pixel units 0..255), on a Fashion-MNIST image: then drop your own photo, edit a filter or share the link.',
@@ -58,7 +56,7 @@ export const en = {
   'train.import': 'Import model',
   'train.importFile': 'Model file (JSON) to import',
   'train.importError': 'That file was not imported: {detail}',
-  'train.imported': 'Imported model, measured on the held-out images.',
+  'train.imported': 'Imported from {file}, measured on the held-out images.',
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -104,11 +102,9 @@ export const ko: Record<keyof typeof en, string> = {
   'train.minutes': '{m}분 {s}초',
   'train.seconds': '{s}초',
   'train.stopNote': '한 에포크가 끝나기 전에 중지하면 모델이 남지 않습니다.',
-  'train.followHeading': '따라가 볼 이미지',
   'train.accuracy': '검증용 정확도',
   'train.accuracyNote':
     '학습에 쓰지 않은 이미지 9000–9999 1,000장에서, 내보낸 모델만으로 계산(명령줄과 같은 방식)',
-  'train.model': '모델',
   'train.useInWorkbench': '작업대에서 사용',
   'train.useInWorkbenchHint':
     '학습된 층이 페이지의 네트워크가 됩니다(가중치는 픽셀 단위 0..255). Fashion-MNIST 이미지로 시작하며, 내 사진을 넣거나 필터를 고치거나 링크를 공유할 수 있습니다.',
@@ -116,5 +112,5 @@ export const ko: Record<keyof typeof en, string> = {
   'train.import': '모델 가져오기',
   'train.importFile': '가져올 모델 파일(JSON)',
   'train.importError': '파일을 가져오지 못했습니다: {detail}',
-  'train.imported': '가져온 모델을 검증용 이미지로 측정했습니다.',
+  'train.imported': '{file}에서 가져온 모델을 검증용 이미지로 측정했습니다.',
 };
