@@ -87,6 +87,23 @@ describe('runTraining', () => {
     }
   }, 120_000);
 
+  it('is reproducible: the same seed on the same backend gives the same model JSON', async () => {
+    const run = async () => {
+      const messages: FromWorker[] = [];
+      await runTraining({
+        data,
+        network: defaultTrainNetwork(),
+        settings,
+        range: { start: 0, count: 128 },
+        control: new RunControl(9000),
+        post: (m) => messages.push(m),
+      });
+      const last = messages.at(-1) as { type: 'result'; result: TrainResult };
+      return JSON.stringify(last.result.model);
+    };
+    expect(await run()).toBe(await run());
+  }, 60_000);
+
   it('pauses between batches, follows a new image while paused, and stopped before an epoch keeps no model', async () => {
     const messages: FromWorker[] = [];
     const control = new RunControl(9000);
