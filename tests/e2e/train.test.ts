@@ -106,6 +106,15 @@ describe('training a CNN in the page', () => {
     const paused = await batchShown(page);
     await page.waitForTimeout(1500);
     expect(await batchShown(page)).toBe(paused);
+    // Another image to follow shows at once, paused or not.
+    const trouser = panel.getByRole('button', { name: /^Follow image \d+: Trouser/ });
+    await trouser.click();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('section.train-panel [aria-pressed="true"]')].some((el) =>
+        el.getAttribute('aria-label')?.includes('Trouser'),
+      ),
+    );
+    expect(await batchShown(page)).toBe(paused);
     await panel.getByRole('button', { name: 'Resume' }).click();
     await page.waitForFunction(
       (at) => {
