@@ -8,7 +8,9 @@ import '@tensorflow/tfjs-backend-webgl';
 import { DEFAULT_TRAIN_SETTINGS, defaultTrainNetwork } from '../../src/train/defaults.ts';
 import { FASHION_MNIST_FILES, parseFashionMnist } from '../../src/train/fashionMnist.ts';
 import { Trainer } from '../../src/train/trainer.ts';
-import { startTrainBackend } from '../../src/train/workerBackend.ts';
+import '@tensorflow/tfjs-backend-wasm';
+import { loadWasm } from '../../src/engine/wasmPaths.ts';
+import { registerWasmFilterGradient } from '../../src/train/wasmGradient.ts';
 
 /**
  * The file's bytes gunzipped. Vite's dev server sends a .gz file with `Content-Encoding: gzip`, so the
@@ -34,7 +36,13 @@ self.onmessage = async (event: MessageEvent<{ backend: string; batches: number; 
     if (backend === 'webgl') {
       if (!(await tf.setBackend('webgl'))) throw new Error('webgl failed to start in the worker');
       await tf.ready();
-    } else if ((await startTrainBackend('wasm')) !== 'wasm') throw new Error('wasm failed to start');
+    } else {
+      // The page's own start, but with its error shown: startTrainBackend falls back to cpu silently.
+      await loadWasm();
+      if (!(await tf.setBackend('wasm'))) throw new Error('wasm failed to start');
+      await tf.ready();
+      registerWasmFilterGradient();
+    }
     const trainer = new Trainer(data, defaultTrainNetwork(), { ...DEFAULT_TRAIN_SETTINGS, epochs: 2 });
     const batches = event.data.batches || trainer.batchesPerEpoch;
     trainer.trainBatch();
