@@ -104,7 +104,7 @@ describe('learn a kernel', () => {
           pausedAt = (await phaseOf(page)).step;
           return pausedAt === before;
         },
-        { timeout: 10_000, intervals: [500] },
+        { timeout: 10_000, interval: 500 },
       )
       .toBe(true);
     await screenshot(page, `learn-kernel-mid-${width}`);
