@@ -45,7 +45,12 @@ export function padImage<T extends tf.Tensor3D | tf.Tensor4D>(x: T, pads: Pads, 
       case 'reflect':
         return tf.mirrorPad(x, paddings, 'reflect');
       case 'replicate':
-        return repeatEdges(repeatEdges(x, rowAxis, pads.top, pads.bottom), rowAxis + 1, pads.left, pads.right);
+        return repeatEdges(
+          repeatEdges(x, rowAxis, pads.top, pads.bottom),
+          rowAxis + 1,
+          pads.left,
+          pads.right,
+        );
     }
   });
 }

@@ -160,7 +160,7 @@ function frameAfter(action: () => void): Promise<EngineStatus> {
  */
 async function quiet(): Promise<void> {
   let last = -1;
-  for (let same = 0; same < 3; ) {
+  for (let same = 0; same < 3;) {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const now = tf.memory().numTensors;
     same = now === last ? same + 1 : 0;

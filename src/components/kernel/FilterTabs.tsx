@@ -5,7 +5,15 @@
  */
 import { useId, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/index.ts';
-import { addFilter, duplicateFilter, editedSpec, MAX_EDITOR_FILTERS, removeFilter, setSobelPair, useStore } from '../../store/index.ts';
+import {
+  addFilter,
+  duplicateFilter,
+  editedSpec,
+  MAX_EDITOR_FILTERS,
+  removeFilter,
+  setSobelPair,
+  useStore,
+} from '../../store/index.ts';
 
 interface Props {
   selected: number;

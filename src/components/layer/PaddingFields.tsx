@@ -1,6 +1,17 @@
 import { PAD_MODES, type PadMode } from '../../core/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
-import { editedSpec, explicitSides, paddingKind, type PaddingKind, setPaddingKind, setPaddingSide, setPadMode, SIDE_NAMES, type SideName, useStore } from '../../store/index.ts';
+import {
+  editedSpec,
+  explicitSides,
+  paddingKind,
+  type PaddingKind,
+  setPaddingKind,
+  setPaddingSide,
+  setPadMode,
+  SIDE_NAMES,
+  type SideName,
+  useStore,
+} from '../../store/index.ts';
 import { useGeometry } from '../useGeometry.ts';
 import { NumberField } from './NumberField.tsx';
 import { RadioGroup } from './RadioGroup.tsx';

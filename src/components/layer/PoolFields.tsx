@@ -15,7 +15,9 @@ export function PoolFields() {
   const size = useStore((s) => editedSpec(s).pool.size[0]);
   const stride = useStore((s) => editedSpec(s).pool.stride[0]);
   const square = useStore(
-    (s) => editedSpec(s).pool.size[0] === editedSpec(s).pool.size[1] && editedSpec(s).pool.stride[0] === editedSpec(s).pool.stride[1],
+    (s) =>
+      editedSpec(s).pool.size[0] === editedSpec(s).pool.size[1] &&
+      editedSpec(s).pool.stride[0] === editedSpec(s).pool.stride[1],
   );
   const padding = useStore((s) => editedSpec(s).pool.padding);
   const [wantLinked, setWantLinked] = useState(true);

@@ -1,7 +1,14 @@
 import { useId } from 'react';
 import { isDepthwise, type LayerSpec } from '../../core/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
-import { layerOf, MAP_DISPLAYS, type MapDisplay, setMagnitude, setMapDisplay, useStore } from '../../store/index.ts';
+import {
+  layerOf,
+  MAP_DISPLAYS,
+  type MapDisplay,
+  setMagnitude,
+  setMapDisplay,
+  useStore,
+} from '../../store/index.ts';
 
 const LABELS: Record<MapDisplay, MessageKey> = {
   robust: 'display.robust',
