@@ -86,18 +86,9 @@ describe('the wasm filter gradient', () => {
     expect(worst).toBeLessThan(1e-4 * Math.max(1, largest));
   }
 
-  it.each(CASES.filter((c) => c.stride === 1))(
-    'equals the cpu one: x $x, kernel $kernel, stride 1, $pad',
-    compare,
-  );
-
-  // Known wrong, reported: wasm's own Conv3DBackpropFilterV2 (tfjs 4.22 C++) gives wrong sums at a
-  // stride above 1 (measured: taps off the first row and column differ), so ours inherits it. Remove
-  // `.fails` once wasmGradient.ts convolves at stride 1 and subsamples (or the training forward does).
-  it.fails.each(CASES.filter((c) => c.stride === 2))(
-    'equals the cpu one: x $x, kernel $kernel, stride 2, $pad (fails: tfjs wasm bug)',
-    compare,
-  );
+  // Stride 2 found tfjs 4.22 wasm's own Conv3DBackpropFilterV2 wrong; wasmGradient.ts now sums those
+  // itself, and these cases hold it to cpu's.
+  it.each(CASES)('equals the cpu one: x $x, kernel $kernel, stride $stride, $pad', compare);
 });
 
 describe('dilateKernel', () => {
