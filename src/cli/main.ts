@@ -62,7 +62,8 @@ dense 10) on Fashion-MNIST images 0-8999 with the page's training code, and writ
   --epochs E          passes over the training images (default ${DEFAULT_TRAIN_SETTINGS.epochs}).
   --out MODEL.json    where to write the model.
   --batch-size B      images per step (default ${DEFAULT_TRAIN_SETTINGS.batchSize}).
-  --learning-rate LR  the optimizer's step size (default ${DEFAULT_TRAIN_SETTINGS.learningRate}).
+  --learning-rate LR  the first epoch's step size, lowered along half a cosine over the epochs
+                      (default ${DEFAULT_TRAIN_SETTINGS.learningRate}).
   --optimizer NAME    ${OPTIMIZERS.join(', ')} (default ${DEFAULT_TRAIN_SETTINGS.optimizer}).
   --images N          train on images 0..N-1 only (default all ${TRAIN_IMAGES}); 9000-9999 are always held out.
   --backend NAME      wasm (default) or cpu (pure JavaScript, much slower).

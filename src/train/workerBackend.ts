@@ -21,8 +21,9 @@ export async function startTrainBackend(preferred: TrainBackend = 'wasm'): Promi
         registerWasmFilterGradient();
         return 'wasm';
       }
-    } catch {
-      // Falls through to cpu: slower, but trains.
+    } catch (error) {
+      // Falls through to cpu: slower, but trains; the console says why.
+      console.warn('Kernelscope: wasm could not start for training, using cpu:', error);
     }
   }
   await tf.setBackend('cpu');
