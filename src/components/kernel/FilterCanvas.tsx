@@ -1,5 +1,7 @@
 import { memo, useEffect, useRef } from 'react';
 import type { Weights } from '../../core/index.ts';
+// The compact cell format: a learned 0.0027 shows as .0027, not 0 (nor -0).
+import { formatCell } from '../../kernels/format.ts';
 
 interface Props {
   weights: Weights;
@@ -7,13 +9,6 @@ interface Props {
 }
 
 const CELL_PX = 40;
-
-/** Formats a weight for a small cell: integers as is, else up to 2 decimals. */
-export function formatWeight(value: number): string {
-  if (Number.isInteger(value)) return String(value);
-  const fixed = value.toFixed(2);
-  return fixed.replace(/0+$/, '').replace(/\.$/, '');
-}
 
 /** A weight's colour on the diverging scale: blue below 0, white at 0, red above, scaled by `maxAbs`. */
 export function weightColour(value: number, maxAbs: number): string {
@@ -43,7 +38,7 @@ export const FilterCanvas = memo(function FilterCanvas({ weights, label }: Props
     canvas.width = cols * CELL_PX * dpr;
     canvas.height = rows * CELL_PX * dpr;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.font = `${cols > 5 ? 10 : 13}px system-ui, sans-serif`;
+    const size = cols > 5 ? 10 : 13;
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     values.forEach((row, r) =>
@@ -53,7 +48,12 @@ export const FilterCanvas = memo(function FilterCanvas({ weights, label }: Props
         ctx.strokeStyle = 'rgba(0,0,0,0.15)';
         ctx.strokeRect(c * CELL_PX + 0.5, r * CELL_PX + 0.5, CELL_PX - 1, CELL_PX - 1);
         ctx.fillStyle = Math.abs(value) > 0.6 * maxAbs ? '#fff' : '#111';
-        ctx.fillText(formatWeight(value), c * CELL_PX + CELL_PX / 2, r * CELL_PX + CELL_PX / 2);
+        const text = formatCell(value, true);
+        // A long value (a learned -.0028) is written smaller rather than over its neighbour.
+        ctx.font = `${size}px system-ui, sans-serif`;
+        const fit = Math.min(1, (CELL_PX - 4) / ctx.measureText(text).width);
+        ctx.font = `${Math.floor(size * fit)}px system-ui, sans-serif`;
+        ctx.fillText(text, c * CELL_PX + CELL_PX / 2, r * CELL_PX + CELL_PX / 2);
       }),
     );
   }, [weights]);
