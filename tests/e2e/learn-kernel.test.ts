@@ -130,7 +130,7 @@ describe('learn a kernel', () => {
 
     // Reset puts the exact target back into filter 1.
     await kernelCell(page, 1, 2, 2).fill('7');
-    await panel.getByRole('button', { name: 'Reset' }).click();
+    await panel.getByRole('button', { name: 'Put the target back' }).click();
     await expect.poll(() => filterOne(page)).toEqual(SOBEL_X);
   });
 
@@ -152,7 +152,7 @@ describe('learn a kernel', () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
     const korean = page.getByRole('region', { name: '필터 학습하기' });
     await expect.poll(() => korean.isVisible()).toBe(true);
-    for (const name of ['학습 시작', '멈춤', '되돌리기', '보기'])
+    for (const name of ['학습 시작', '멈춤', '목표 필터 되돌리기', '보기'])
       expect(await korean.getByRole('button', { name, exact: true }).count(), name).toBe(1);
     expect(await korean.getByRole('combobox', { name: '목표 필터' }).count()).toBe(1);
     expect(await status(page).innerText()).toMatch(/단계에서 멈춤/);
