@@ -1,4 +1,7 @@
 /** The built-in sample images, served from public/samples (attribution in public/samples/SOURCES.md). */
+// One list of the class names: the model files write the same ones.
+import { CLASS_NAMES } from '../train/fashionMnist.ts';
+
 export interface Sample {
   id: string;
   file: string;
@@ -9,26 +12,13 @@ export interface Sample {
   crop?: [number, number, number, number];
 }
 
-const FASHION_CLASSES = [
-  'T-shirt/top',
-  'Trouser',
-  'Pullover',
-  'Dress',
-  'Coat',
-  'Sandal',
-  'Shirt',
-  'Sneaker',
-  'Bag',
-  'Ankle boot',
-];
-
 export const SAMPLES: readonly Sample[] = [
   { id: 'camera', file: 'camera.png', label: 'Camera man (512 × 512)', group: 'photos' },
   { id: 'chelsea', file: 'chelsea.png', label: 'Chelsea the cat (451 × 300, RGB)', group: 'photos' },
   { id: 'coins', file: 'coins.png', label: 'Coins (384 × 303)', group: 'photos' },
   { id: 'brick', file: 'brick.png', label: 'Brick wall (512 × 512)', group: 'photos' },
   { id: 'text', file: 'text.png', label: 'Text (448 × 172)', group: 'photos' },
-  ...FASHION_CLASSES.map((label, i) => ({
+  ...CLASS_NAMES.map((label, i) => ({
     id: `fashion-mnist-${i}`,
     file: `fashion-mnist-${i}.png`,
     label: `${i}: ${label}`,

@@ -5,6 +5,7 @@
  */
 import { FASHION_MNIST_FILES, parseFashionMnist, type FashionMnist } from '../train/fashionMnist.ts';
 import { parseModel } from '../train/model.ts';
+import { yieldNow } from './yieldNow.ts';
 import { startTrainBackend } from '../train/workerBackend.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 import { evaluateModel, followChoices, RunControl, runTraining } from './run.ts';
@@ -31,18 +32,6 @@ async function loadData(baseUrl: string): Promise<FashionMnist> {
     fetchGunzipped(new URL(FASHION_MNIST_FILES.labels, baseUrl).href),
   ]);
   return parseFashionMnist(images, labels);
-}
-
-// A message on a channel of our own comes back as a task: queued page messages are handled before it,
-// without setTimeout's 4 ms clamp on every batch.
-const channel = new MessageChannel();
-const waiting: Array<() => void> = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-function yieldNow(): Promise<void> {
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
 }
 
 let control: RunControl | null = null;

@@ -13,7 +13,8 @@ import {
   matchGaussian,
   type GaussianParams,
 } from '../../kernels/gaussian.ts';
-import { findPreset, GAUSSIAN_ID, matchPreset, PRESET_GROUPS, PRESETS } from '../../kernels/presets.ts';
+import { findPreset, GAUSSIAN_ID, matchPreset } from '../../kernels/presets.ts';
+import { PresetOptions } from './PresetOptions.tsx';
 import { applyPreset, editedSpec, useStore } from '../../store/index.ts';
 
 function GaussianControls({ filter, params }: { filter: number; params: GaussianParams }) {
@@ -86,15 +87,7 @@ export function PresetPicker({ filter }: { filter: number }) {
         <label htmlFor={id}>{t('kernel.preset')}</label>
         <select id={id} value={preset?.id ?? 'custom'} onChange={(e) => onPick(e.target.value)}>
           {!preset && <option value="custom">{t('kernel.custom')}</option>}
-          {PRESET_GROUPS.map((group) => (
-            <optgroup key={group.id} label={t(group.label)}>
-              {PRESETS.filter((p) => p.group === group.id).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {t(p.name)}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <PresetOptions />
         </select>
       </div>
       <p className="hint preset-info">{t(preset ? preset.info : 'presetInfo.custom')}</p>

@@ -7,7 +7,7 @@
 import { useId, useMemo } from 'react';
 import { kernelShape, type LayerSpec, type Weights } from '../../core/index.ts';
 import { useT, type MessageKey } from '../../i18n/index.ts';
-import { PRESET_GROUPS, PRESETS } from '../../kernels/presets.ts';
+import { PresetOptions } from '../kernel/PresetOptions.tsx';
 import { editedSpec, useStore } from '../../store/index.ts';
 import { OPTIMIZERS, type OptimizerName } from '../../train/defaults.ts';
 import {
@@ -117,15 +117,7 @@ export function LearnKernelPanel() {
         <span>{t('learn.target')}</span>
         <select value={choice} disabled={active} onChange={(e) => setTargetChoice(e.target.value)}>
           <option value={TYPED_TARGET}>{t('learn.target.typed')}</option>
-          {PRESET_GROUPS.map((group) => (
-            <optgroup key={group.id} label={t(group.label)}>
-              {PRESETS.filter((p) => p.group === group.id).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {t(p.name)}
-                </option>
-              ))}
-            </optgroup>
-          ))}
+          <PresetOptions />
         </select>
       </label>
 

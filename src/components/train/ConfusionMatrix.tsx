@@ -9,6 +9,7 @@ import { translate, useLanguage, type Language, type Params, type MessageKey } f
 import { confusionSummary, shade } from './confusion.ts';
 import { className } from './trainImages.ts';
 import './trainResults.css';
+import './confusion.css';
 
 interface Props {
   /** confusion[true][predicted]: counts. */

@@ -16,7 +16,7 @@ import {
   niceLinearDomain,
   type Point,
 } from './chartScale.ts';
-import './trainResults.css';
+import './lineChart.css';
 
 export interface ChartSeries {
   label: string;
@@ -26,7 +26,7 @@ export interface ChartSeries {
   dots?: boolean;
   /** Thin and pale, for the raw values under a smoothed line; left out of the legend's summary. */
   faint?: boolean;
-  /** A CSS colour; by default the n-th of the chart palette (trainResults.css, --chart-1 ...). */
+  /** A CSS colour; by default the n-th of the chart palette (lineChart.css, --chart-1 ...). */
   colour?: string;
 }
 

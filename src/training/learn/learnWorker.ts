@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { KernelLearner } from '../../train/learnKernel.ts';
+import { yieldNow } from '../yieldNow.ts';
 import { startTrainBackend } from '../../train/workerBackend.ts';
 import { LEARN_SIDE, type FromLearnWorker, type ToLearnWorker } from './protocol.ts';
 
@@ -14,18 +15,6 @@ const post = (message: FromLearnWorker) => self.postMessage(message);
 const CHUNK = 5;
 /** Least time between two progress posts. */
 const POST_MS = 100;
-
-// A message on our own channel comes back as a task: the page's messages queued meanwhile are handled
-// first, without setTimeout's 4 ms clamp on every chunk.
-const channel = new MessageChannel();
-const waiting: Array<() => void> = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-function yieldNow(): Promise<void> {
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
-}
 
 let paused = false;
 let stopped = false;
