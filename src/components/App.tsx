@@ -17,7 +17,10 @@ import { PaddingView } from './layer/PaddingView.tsx';
 import { NetworkPanel } from './network/NetworkPanel.tsx';
 import { NumbersPanel } from './numbers/NumbersPanel.tsx';
 import { Pipeline } from './pipeline/Pipeline.tsx';
+import { DenseDemo } from './dense/DenseDemo.tsx';
+import { ShrinkDemo } from './shrink/ShrinkDemo.tsx';
 import { TrainPanel } from './train/TrainPanel.tsx';
+import { SlidingWindow } from './window/SlidingWindow.tsx';
 
 /** Pasting an image anywhere (outside a text field) loads it, as if dropped on the drop zone. */
 function usePasteImage(): void {
@@ -71,8 +74,15 @@ export function App() {
           <div className="results">
             <Pipeline />
             <Inspector />
+            <SlidingWindow />
             <Fold section="padded" title="fold.padded">
               <PaddingView />
+            </Fold>
+            <Fold section="shrink" title="fold.shrink">
+              <ShrinkDemo />
+            </Fold>
+            <Fold section="dense" title="fold.dense">
+              <DenseDemo />
             </Fold>
             <NumbersPanel />
           </div>

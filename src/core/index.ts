@@ -19,3 +19,7 @@ export * from './filterChanges.ts';
 export * from './preview.ts';
 export * from './hostValues.ts';
 export * from './stage.ts';
+export * from './slidingWindow.ts';
+export * from './downsample.ts';
+export * from './shift.ts';
+export * from './denseVsConv.ts';

@@ -178,6 +178,12 @@ function signatureOf(
       return `input ${inputVersion}`;
     case 'padded':
       return `padded ${inputVersion} ${pads.top} ${pads.bottom} ${pads.left} ${pads.right}`;
+    case 'shrunk':
+    case 'moved': {
+      // Computed from the input with the spec's filter and its other fields (stride and pool aside).
+      const versions = filtersOfView(view, frame).map((filter) => filterVersion(0, filter));
+      return `${key} ${inputVersion} ${versions.join(' ')} ${display}`;
+    }
     default: {
       const layer = viewLayer(view);
       const versions = filtersOfView(view, frame).map((filter) => filterVersion(layer, filter));

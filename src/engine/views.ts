@@ -9,20 +9,31 @@
  *   have map views only (their input is maps, not an image: the inspector reads it, `readInput`);
  * - 'magnitude': √(h² + v²) of the first two maps before the activation (Sobel x and y → edge strength);
  * - `rgb-${f}`: for rgb-per-channel, filter f's three maps (R, G, B) as one colour image, clipped to 0..255;
- * - `padded-${mode}`: the layer input padded by the current pads in mode zeros | reflect | replicate.
+ * - `padded-${mode}`: the layer input padded by the current pads in mode zeros | reflect | replicate;
+ * - `shrunk:${way}-${m}`: layer 0's map m shrunk one of the three ways (core/downsample.ts);
+ * - `moved:${dy},${dx},${edge}:input`: layer 0's input moved by dy rows and dx columns (core/shift.ts);
+ * - `moved:${dy},${dx},${edge}:${way}-${m}`: |Δ|, where map m shrunk that way changes when the input moves.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { MapDisplay } from '../render/index.ts';
 import {
+  downsample,
+  downsampleGeometry,
+  DOWNSAMPLINGS,
   mapsPerFilter,
   PAD_MODES,
   padImage,
   reflectFits,
+  shiftImage,
+  SHIFT_EDGES,
+  SpecError,
   STAGES,
+  type Downsampling,
   type LayerGeometry,
   type LayerOutputs,
   type LayerSpec,
   type PadMode,
+  type ShiftEdge,
   type Stage,
 } from '../core/index.ts';
 
@@ -34,12 +45,54 @@ export function canvasKey(stage: Stage, map: number, layer = 0): string {
   return layer === 0 ? `${stage}-${map}` : `layer${layer}:${stage}-${map}`;
 }
 
+/** How the shrink demo moves the input: rows down, columns right, and what enters at the edge. */
+export interface Shift {
+  dy: number;
+  dx: number;
+  edge: ShiftEdge;
+}
+
 export type View =
   | { kind: 'input' }
   | { kind: 'map'; stage: Stage; map: number; layer: number }
   | { kind: 'magnitude' }
   | { kind: 'rgb'; filter: number }
-  | { kind: 'padded'; mode: PadMode };
+  | { kind: 'padded'; mode: PadMode }
+  | { kind: 'shrunk'; way: Downsampling; map: number }
+  | { kind: 'moved'; shift: Shift; way: Downsampling | null; map: number };
+
+/** The key of layer 0's map `map` shrunk `way` (or, with `shift`, of where it changes as the input moves). */
+export function shrunkKey(way: Downsampling, map: number, shift?: Shift): string {
+  return shift ? `${movedPrefix(shift)}${way}-${map}` : `shrunk:${way}-${map}`;
+}
+
+/** The key of layer 0's input moved by `shift`. */
+export function movedInputKey(shift: Shift): string {
+  return `${movedPrefix(shift)}input`;
+}
+
+function movedPrefix({ dy, dx, edge }: Shift): string {
+  return `moved:${dy},${dx},${edge}:`;
+}
+
+/** `${way}-${m}` of a shrunk or moved key, or null. */
+function parseShrunk(text: string): { way: Downsampling; map: number } | null {
+  const match = /^([a-zA-Z]+)-(0|[1-9]\d{0,3})$/.exec(text);
+  const way = match?.[1] as Downsampling | undefined;
+  if (!match || !way || !DOWNSAMPLINGS.includes(way)) return null;
+  return { way, map: Number(match[2]) };
+}
+
+function parseMoved(key: string): View | null {
+  const match = /^moved:(-?\d{1,2}),(-?\d{1,2}),([a-z]+):(.*)$/.exec(key);
+  if (!match) return null;
+  const [, dy = '', dx = '', edge = '', rest = ''] = match;
+  if (!(SHIFT_EDGES as readonly string[]).includes(edge)) return null;
+  const shift: Shift = { dy: Number(dy), dx: Number(dx), edge: edge as ShiftEdge };
+  if (rest === 'input') return { kind: 'moved', shift, way: null, map: 0 };
+  const shrunk = parseShrunk(rest);
+  return shrunk && { kind: 'moved', shift, ...shrunk };
+}
 
 /**
  * The view a canvas key names, or null for an unknown key. `${key}@${where}` names a second canvas of the
@@ -59,6 +112,11 @@ export function parseKey(key: string): View | null {
   }
   if (key === 'input') return { kind: 'input' };
   if (key === 'magnitude') return { kind: 'magnitude' };
+  if (key.startsWith('shrunk:')) {
+    const shrunk = parseShrunk(key.slice('shrunk:'.length));
+    return shrunk && { kind: 'shrunk', ...shrunk };
+  }
+  if (key.startsWith('moved:')) return parseMoved(key);
   const dash = key.lastIndexOf('-');
   if (dash < 0) return null;
   const head = key.slice(0, dash);
@@ -159,9 +217,33 @@ export function filtersOfView(view: View, frame: FrameTensors): number[] {
       return [0, Math.floor(1 / per)];
     case 'rgb':
       return [view.filter];
+    case 'shrunk':
+    case 'moved':
+      return view.way ? [Math.floor(view.map / per)] : [];
     default:
       return [];
   }
+}
+
+/**
+ * Layer 0's map `map` shrunk `way`, from `input` (the layer's input, perhaps moved): only that map's
+ * filter is computed. Null beyond the maps, or when that way leaves no output on this input (the demo
+ * says why from `downsampleCost`).
+ */
+function shrunkMap(input: tf.Tensor3D, spec: LayerSpec, way: Downsampling, map: number): tf.Tensor2D | null {
+  const per = mapsPerFilter(spec);
+  const filter = spec.filters[Math.floor(map / per)];
+  if (!filter) return null;
+  const one = { ...spec, filters: [filter] };
+  try {
+    const [height, width] = input.shape;
+    const { pool } = downsampleGeometry(one, height, width, way);
+    if (way !== 'stride' && pool.empty) return null;
+  } catch (error) {
+    if (error instanceof SpecError) return null;
+    throw error;
+  }
+  return tf.tidy(() => mapOf(downsample(input, one, way), map % per));
 }
 
 function mapOf(maps: tf.Tensor3D, m: number): tf.Tensor2D {
@@ -212,6 +294,24 @@ export function viewTensor(view: View, frame: FrameTensors): ViewTensor | null {
         ? tf.clone(frame.padded(view.mode))
         : padImage(frame.input, geometry.pads, view.mode);
       return { tensor, as: 'image' };
+    }
+    case 'shrunk': {
+      const tensor = shrunkMap(frame.input, spec, view.way, view.map);
+      return tensor && { tensor, as: 'map' };
+    }
+    case 'moved': {
+      const { dy, dx, edge } = view.shift;
+      const way = view.way;
+      if (!way) return { tensor: shiftImage(frame.input, dy, dx, edge), as: 'image' };
+      if (view.map >= maps) return null;
+      const before = shrunkMap(frame.input, spec, way, view.map);
+      if (!before) return null;
+      const tensor = tf.tidy(() => {
+        const after = shrunkMap(shiftImage(frame.input, dy, dx, edge), spec, way, view.map) as tf.Tensor2D;
+        return tf.abs(tf.sub(after, before));
+      });
+      before.dispose();
+      return { tensor, as: 'map' };
     }
   }
 }

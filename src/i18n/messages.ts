@@ -4,6 +4,7 @@
  */
 import * as backend from './messages/backend.ts';
 import * as base from './messages/base.ts';
+import * as dense from './messages/dense.ts';
 import * as inspect from './messages/inspect.ts';
 import * as kernel from './messages/kernel.ts';
 import * as layer from './messages/layer.ts';
@@ -11,6 +12,8 @@ import * as learn from './messages/learn.ts';
 import * as lesson from './messages/lesson.ts';
 import * as network from './messages/network.ts';
 import * as numbers from './messages/numbers.ts';
+import * as shrink from './messages/shrink.ts';
+import * as slidingWindow from './messages/slidingWindow.ts';
 import * as spec from './messages/spec.ts';
 import * as train from './messages/train.ts';
 import * as trainResults from './messages/trainResults.ts';
@@ -36,6 +39,9 @@ const en = {
   ...learn.en,
   ...train.en,
   ...trainResults.en,
+  ...slidingWindow.en,
+  ...shrink.en,
+  ...dense.en,
 };
 
 export type MessageKey = keyof typeof en;
@@ -55,6 +61,9 @@ const ko: Record<MessageKey, string> = {
   ...learn.ko,
   ...train.ko,
   ...trainResults.ko,
+  ...slidingWindow.ko,
+  ...shrink.ko,
+  ...dense.ko,
 };
 
 export const MESSAGES: Record<Language, Record<MessageKey, string>> = { en, ko };

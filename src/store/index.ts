@@ -8,4 +8,5 @@ export * from './layerActions.ts';
 export * from './specActions.ts';
 export * from './networkActions.ts';
 export * from './sections.ts';
+export * from './demos.ts';
 export * from './link.ts';

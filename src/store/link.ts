@@ -7,7 +7,8 @@
  */
 import type { NetworkSpec } from '../core/index.ts';
 import { languageStore } from '../i18n/index.ts';
-import { sectionsForNetwork, withSections } from './sections.ts';
+import { DEFAULT_DENSE_UNITS, DEFAULT_SHRINK, DEFAULT_WINDOW } from './demoState.ts';
+import { isSection, sectionsForNetwork, withSections, type SectionId } from './sections.ts';
 import { DEFAULT_MAP_DISPLAY, type Notice } from './state.ts';
 import { defaultNetwork, networkChangeProblem, raise, store } from './store.ts';
 import { decodeHash, encodeHash, linkFieldsOf, type HashState, type LinkFields } from './urlHash.ts';
@@ -51,13 +52,23 @@ function applyLink(parsed: HashState, refused: (detail: string) => Notice): bool
     raise(refused(problem.message));
     return false;
   }
+  // A demo that lives in a folded section opens it.
+  const demoSection: SectionId[] = parsed.demo && isSection(parsed.demo) ? [parsed.demo] : [];
   store.setState({
     network,
     editing: 0,
     mapDisplay: parsed.mapDisplay ?? DEFAULT_MAP_DISPLAY,
     magnitude: parsed.magnitude ?? false,
-    openSections: withSections(parsed.openSections ?? openSections, sectionsForNetwork(network)),
+    openSections: withSections(parsed.openSections ?? openSections, [
+      ...sectionsForNetwork(network),
+      ...demoSection,
+    ]),
     lesson: parsed.lesson ?? null,
+    demo: parsed.demo ?? null,
+    scrollTo: parsed.demo ?? null,
+    window: { ...DEFAULT_WINDOW, ...parsed.window },
+    shrink: { ...DEFAULT_SHRINK, ...parsed.shrink },
+    denseUnits: parsed.denseUnits ?? DEFAULT_DENSE_UNITS,
     error: null,
   });
   if (parsed.language) languageStore.setState({ language: parsed.language });
@@ -122,6 +133,8 @@ export async function openLinkLive(hash: string, samples: SampleLoader): Promise
 export function keepLinkInStep(samples: SampleLoader): () => void {
   let written: string | null = null;
   const write = () => {
+    // A playing window moves many times a second: the link catches up when it pauses.
+    if (store.getState().window.playing) return;
     const hash = currentLinkHash();
     if (hash === written) return;
     written = hash;

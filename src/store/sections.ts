@@ -7,8 +7,11 @@ import type { LayerSpec, NetworkSpec } from '../core/index.ts';
 import { lessonHash } from '../examples/examples.ts';
 import { store } from './store.ts';
 
-/** In page order: filter tools, more layer options, the padded input, the numbers, the code. */
-export const SECTIONS = ['filter', 'layer', 'padded', 'numbers', 'code'] as const;
+/**
+ * In page order: filter tools, more layer options, the padded input, stride against pooling, dense against
+ * convolution, the numbers, the code.
+ */
+export const SECTIONS = ['filter', 'layer', 'padded', 'shrink', 'dense', 'numbers', 'code'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 export function isSection(value: string): value is SectionId {

@@ -5,6 +5,7 @@
 import type { MessageKey, Params } from '../i18n/index.ts';
 import type { NetworkSpec, Stage } from '../core/index.ts';
 import type { MapDisplay } from '../render/colorize.ts';
+import type { DemoSlice } from './demoState.ts';
 import type { SectionId } from './sections.ts';
 
 export type ImageSource = 'sample' | 'file' | 'paste' | 'webcam';
@@ -92,4 +93,4 @@ export interface InterfaceSlice {
   dragging: boolean;
 }
 
-export type State = ImageSlice & SpecSlice & DisplaySlice & InterfaceSlice;
+export type State = ImageSlice & SpecSlice & DisplaySlice & InterfaceSlice & DemoSlice;

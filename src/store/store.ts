@@ -23,6 +23,7 @@ import {
   type NetworkLayer,
   type NetworkSpec,
 } from '../core/index.ts';
+import { defaultDemos } from './demoState.ts';
 import { DEFAULT_MAP_DISPLAY } from './state.ts';
 import type { BackendStatus, ImageMeta, InspectTarget, MapDisplay, Notice, State } from './state.ts';
 
@@ -44,6 +45,7 @@ function initialState(): State {
     backend: { name: null, reason: null, detail: null },
     inspect: null,
     dragging: false,
+    ...defaultDemos(),
   };
 }
 

@@ -10,6 +10,8 @@ export const en = {
   'fold.filter': 'Filter tools: operations, bias, flip, saved kernels',
   'fold.layer': 'More layer options: dilation, padding mode, activation',
   'fold.padded': 'Padded input: zeros, reflect, replicate',
+  'fold.shrink': 'Stride against pooling, and moving the picture',
+  'fold.dense': 'Dense against convolution: how many weights',
   'fold.numbers': 'The numbers: output size, shapes, parameters',
   'fold.code': 'Equivalent code: TensorFlow.js, Keras, PyTorch',
 
@@ -54,6 +56,8 @@ export const ko: Record<keyof typeof en, string> = {
   'fold.filter': '필터 도구: 연산, 편향, 뒤집기, 저장한 커널',
   'fold.layer': '레이어 추가 설정: 팽창(dilation), 패딩 방식, 활성화 함수',
   'fold.padded': '패딩된 입력: 0, 반사, 가장자리 반복',
+  'fold.shrink': '스트라이드와 풀링 비교, 그리고 이미지 이동',
+  'fold.dense': 'Dense와 합성곱 비교: 가중치 개수',
   'fold.numbers': '숫자로 보기: 출력 크기, 텐서 모양, 파라미터',
   'fold.code': '같은 계산의 코드: TensorFlow.js, Keras, PyTorch',
 
