@@ -1,5 +1,5 @@
 /**
- * Three ways to shrink a feature map by two (docs/spec.md, "Stride against pooling"), the same filter on
+ * Three ways to shrink a feature map by two (docs/demos.md, "Stride against pooling"), the same filter on
  * the same input: (a) the convolution with a stride of 2, (b) stride 1 then 2 × 2 max pooling, (c)
  * stride 1 then 2 × 2 average pooling. The layer keeps its filters, padding, dilation and activation;
  * the pooling is 2 × 2 with stride 2, valid. Runs on the tfjs backend in use; no readback.

@@ -1,5 +1,5 @@
 /**
- * Moving the picture (docs/spec.md, "Stride against pooling"): the input shifted by whole pixels, its
+ * Moving the picture (docs/demos.md, "Stride against pooling"): the input shifted by whole pixels, its
  * content moving down and right for positive steps. What enters at the edge is either what left at the
  * other edge (`wrap`, nothing is lost) or zeros (`zeros`). Runs on the tfjs backend in use.
  */

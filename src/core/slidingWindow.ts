@@ -1,5 +1,5 @@
 /**
- * The sliding window (docs/spec.md, "The sliding window"): the stops of the filter's window over the
+ * The sliding window (docs/demos.md, "The sliding window"): the stops of the filter's window over the
  * padded input, one per feature-map cell, and of the pooling window over the feature map, one per pooled
  * cell. Stops go along a row, then to the next row; the window moves by the stride. Pure numbers.
  */

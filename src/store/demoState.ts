@@ -1,5 +1,5 @@
 /**
- * The three demos of how a layer works (docs/spec.md, "Watch it work"): the sliding window, stride
+ * The three demos of how a layer works (docs/demos.md): the sliding window, stride
  * against pooling with the picture moved, and dense against convolution. What a person set in each is
  * store state, kept in the share link (urlHash.ts); `demo` names the one a link points at, which the
  * page opens and scrolls to. Types and defaults here; the actions in demos.ts.
