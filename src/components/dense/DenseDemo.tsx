@@ -95,7 +95,7 @@ export function DenseDemo() {
           <li key={row.key} className={`dense-row dense-row-${row.key}`} data-count={row.total}>
             <span className="dense-row-name">{row.name}</span>
             <code className="dense-row-formula">
-              {row.symbols} = {row.numbers} = {fmt(row.total)}
+              <span>{row.symbols}</span> = <span>{row.numbers}</span> = <span>{fmt(row.total)}</span>
             </code>
             <span className="dense-row-times">{row.key !== 'conv' && times(row.total)}</span>
           </li>

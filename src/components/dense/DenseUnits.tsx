@@ -13,13 +13,14 @@ export function DenseUnits() {
   const units = useStore((s) => s.denseUnits);
   const stops = useMemo(() => unitStops(MAX_DENSE_UNITS), []);
   const hintId = useId();
-  // What is being typed; a whole number in range is applied at once, anything else waits (and is dropped on blur).
+  // What is being typed: a whole number is applied at once (above the largest, the largest); anything else
+  // waits, and is dropped on blur.
   const [draft, setDraft] = useState<string | null>(null);
   const fmt = (n: number) => n.toLocaleString(language === 'ko' ? 'ko-KR' : 'en-US');
   const onType = (text: string) => {
     setDraft(text);
     const n = /^\s*[0-9]{1,9}\s*$/.test(text) ? Number(text) : NaN;
-    if (n >= 1 && n <= MAX_DENSE_UNITS) setDenseUnits(n);
+    if (n >= 1) setDenseUnits(Math.min(n, MAX_DENSE_UNITS));
   };
   return (
     <div className="dense-units">
@@ -31,7 +32,7 @@ export function DenseUnits() {
           max={stops.length - 1}
           step={1}
           value={nearestStop(stops, units)}
-          aria-valuetext={t('dense.unitsValue', { n: fmt(units) })}
+          aria-valuetext={units === 1 ? t('dense.unitsOne') : t('dense.unitsValue', { n: fmt(units) })}
           aria-describedby={hintId}
           onChange={(e) => {
             setDraft(null);
