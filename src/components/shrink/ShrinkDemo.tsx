@@ -13,7 +13,7 @@ import './shrink.css';
  * costs the engine nothing.
  */
 export function ShrinkDemo() {
-  const ref = useRef<HTMLDivElement>(null);
+  const ref = useRef<HTMLElement>(null);
   useScrollToDemo('shrink', ref);
   const t = useT();
   const id = useId();
@@ -22,13 +22,13 @@ export function ShrinkDemo() {
   const image = useStore((s) => s.image);
   const chosen = useStore((s) => s.shrink.map);
   const outcomes = useMemo(() => (image ? shrinkWays(spec, image.height, image.width) : null), [spec, image]);
-  if (!open || !image || !outcomes) return <div ref={ref} className="shrink-demo" />;
+  if (!open || !image || !outcomes) return <section ref={ref} className="shrink-demo" />;
   const { height, width } = image;
   const ok = outcomes.find((o) => o.kind === 'ok');
   const maps = ok?.kind === 'ok' ? ok.cost.maps : spec.filters.length;
   const map = Math.min(Math.max(chosen, 0), Math.max(maps - 1, 0));
   return (
-    <div ref={ref} className="shrink-demo">
+    <section ref={ref} className="shrink-demo" aria-label={t('fold.shrink')}>
       <p className="hint">{t('shrink.intro')}</p>
       {maps > 1 && (
         <div className="layer-group shrink-map">
@@ -50,6 +50,6 @@ export function ShrinkDemo() {
       )}
       <ShrinkCompare outcomes={outcomes} map={map} height={height} width={width} />
       <MoveTest outcomes={outcomes} map={map} height={height} width={width} active={open} />
-    </div>
+    </section>
   );
 }
