@@ -84,7 +84,8 @@ function parseShrunk(text: string): { way: Downsampling; map: number } | null {
 }
 
 function parseMoved(key: string): View | null {
-  const match = /^moved:(-?\d{1,2}),(-?\d{1,2}),([a-z]+):(.*)$/.exec(key);
+  // Only the spelling movedPrefix writes: no leading zeros, no -0.
+  const match = /^moved:(0|-?[1-9]\d?),(0|-?[1-9]\d?),([a-z]+):(.*)$/.exec(key);
   if (!match) return null;
   const [, dy = '', dx = '', edge = '', rest = ''] = match;
   if (!(SHIFT_EDGES as readonly string[]).includes(edge)) return null;
