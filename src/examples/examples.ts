@@ -46,6 +46,11 @@ export interface CourseExample {
   sample: string;
   /** Show the Sobel magnitude √(map 1² + map 2²) (`mag=1` in the link). */
   magnitude?: boolean;
+  /**
+   * A demo the example opens, as its link fields (docs/demos.md), e.g. `demo=window&stop=91`: the page
+   * opens that demo where the fields say and scrolls to it.
+   */
+  demo?: string;
   expected: ExpectedShapes;
 }
 
@@ -293,15 +298,53 @@ export const EXAMPLES: readonly CourseExample[] = [
       layers: [{ conv: '14 × 14', pool: '7 × 7', maps: 16, field: '8 × 8' }],
     },
   },
+  {
+    id: 'sliding-window',
+    title: 'example.window.title',
+    detail: 'example.window.detail',
+    lesson: 'lesson.window',
+    source:
+      '합성곱 신경망, 합성곱층 연산: "필터의 윈도우를 일정한 간격으로 이동해가면 계산함", "입력 데이터와 필터가 대응하는 원소끼리 곱한 후 총합을 구함"; CNN 완벽 가이드, 스트라이드: "Filter를 적용할 때 Sliding Window가 이동하는 간격"',
+    spec: { filters: [{ weights: SOBEL_X }], padding: 'same', stride: [2, 2] },
+    sample: 'fashion-mnist-9',
+    // Stop 91 writes row 7, column 7 of the 14 × 14 map: the window on the boot's left edge.
+    demo: 'demo=window&stop=91',
+    expected: { input: '28 × 28', filter: '3 × 3', conv: '14 × 14', pool: '7 × 7', maps: 1 },
+  },
+  {
+    id: 'stride-vs-pooling',
+    title: 'example.shrink.title',
+    detail: 'example.shrink.detail',
+    lesson: 'lesson.shrink',
+    source:
+      'CNN 완벽 가이드, stride/padding/pooling: "stride를 증가시키는것과 pooling 모두 출력 feature map의 크기를 줄이는데 사용한다", "stride로 feature map 크기를 줄이는 것이 pooling 보다 더 나은 성능을 보인다"; 풀링: "feature들이 서로 다른 이미지에서 위치가 달라지면서 다르게 해석되는 현상을 중화시켜준다"',
+    spec: { filters: [{ weights: SOBEL_X }], padding: 'same', activation: 'relu' },
+    sample: 'fashion-mnist-9',
+    demo: 'demo=shrink&shift=1',
+    expected: { input: '28 × 28', filter: '3 × 3', conv: '28 × 28', pool: '14 × 14', maps: 1 },
+  },
+  {
+    id: 'dense-vs-conv',
+    title: 'example.dense.title',
+    detail: 'example.dense.detail',
+    lesson: 'lesson.dense',
+    source:
+      'CNN 완벽 가이드, Dense Layer기반 Image 분류의 문제점, 문제점 2: "이미지의 크기가 커질 수록 너무 많은 Weight가 필요하다", "500 x 500의 이미지가 은닉층 하나를 거칠 때 Weight 250,000개가 필요하다"',
+    spec: { filters: [{ weights: SOBEL_X }] },
+    sample: 'chelsea',
+    demo: 'demo=dense&units=128',
+    expected: { input: '300 × 451', filter: '3 × 3', conv: '300 × 451', pool: '150 × 225', maps: 1 },
+  },
 ];
 
 /**
- * The example's share-link hash, without '#': the spec as written, the sample, and `mag=1` when it shows
- * the Sobel magnitude. No language: the page keeps its own.
+ * The example's share-link hash, without '#': the spec as written, the sample, `mag=1` when it shows
+ * the Sobel magnitude, then the demo it opens. No language: the page keeps its own.
  */
 export function exampleHash(example: CourseExample): string {
   const parts = [`spec=${encodeURIComponent(JSON.stringify(example.spec))}`, `sample=${example.sample}`];
   if (example.magnitude) parts.push('mag=1');
+  if (example.demo) parts.push(example.demo);
   return parts.join('&');
 }
 

@@ -25,6 +25,16 @@ export function examplesReadmeBlock(): string {
     '',
   ];
   const maps = (n: number) => (n > 1 ? `${n} feature maps` : 'feature map');
+  // The demo an example opens, named as docs/demos.md's sections name it.
+  const demoNames: Record<string, string> = {
+    window: 'the sliding window',
+    shrink: 'stride against pooling',
+    dense: 'dense against convolution',
+  };
+  const opens = (demo: string | undefined) => {
+    const name = demoNames[/(?:^|&)demo=(\w+)/.exec(demo ?? '')?.[1] ?? ''];
+    return name ? ` Opens ${name} (\`${demo}\`, [docs/demos.md](docs/demos.md)).` : '';
+  };
   for (const example of EXAMPLES) {
     const { expected } = example;
     // A network's deeper layers, each with how much of the image one pixel of its maps sees.
@@ -35,7 +45,7 @@ export function examplesReadmeBlock(): string {
     lines.push(
       `- [${en[example.title]}](${exampleLink(exampleHash(example))}): ${expected.input} \`${example.sample}\` → ` +
         `${maps(expected.maps)} ${expected.conv} → pooled ${expected.pool}${deeper.join('')}. ` +
-        `From the notes: ${example.source}.`,
+        `From the notes: ${example.source}.${opens(example.demo)}`,
     );
   }
   lines.push('', README_END);

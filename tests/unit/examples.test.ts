@@ -14,8 +14,10 @@ import {
   parseNetwork,
   parseSpec,
   receptiveField,
+  stopAt,
 } from '../../src/core/index.ts';
-import { EXAMPLES, exampleHash } from '../../src/examples/examples.ts';
+import { compareDense } from '../../src/components/dense/denseCounts.ts';
+import { EXAMPLES, exampleHash, lessonHash } from '../../src/examples/examples.ts';
 import { examplesReadmeBlock, exampleLink, withExamplesBlock } from '../../src/examples/readme.ts';
 import { MESSAGES } from '../../src/i18n/messages.ts';
 import { findSample } from '../../src/image/samples.ts';
@@ -64,6 +66,9 @@ describe('course-note examples', () => {
       'relu',
       'stack-3-field',
       'small-cnn',
+      'sliding-window',
+      'stride-vs-pooling',
+      'dense-vs-conv',
     ]);
   });
 
@@ -116,8 +121,66 @@ describe('course-note examples', () => {
       expect(decoded.sampleId).toBe(example.sample);
       expect(decoded.magnitude ?? false).toBe(example.magnitude ?? false);
       expect(decoded.language).toBeUndefined();
+      // A demo's fields come back as the link wrote them; an example without one opens no demo.
+      expect(decoded.demo).toBe(example.demo ? /demo=(\w+)/.exec(example.demo)?.[1] : undefined);
     },
   );
+
+  it('the three demos open from their links where the examples put them, lesson steps included', () => {
+    const byId = (id: string) => EXAMPLES.find((e) => e.id === id)!;
+    const window = decodeHash(`#${exampleHash(byId('sliding-window'))}`);
+    expect(window).toMatchObject({ demo: 'window', window: { stop: 90 } });
+    expect(decodeHash(`#${exampleHash(byId('stride-vs-pooling'))}`)).toMatchObject({
+      demo: 'shrink',
+      shrink: { shift: 1 },
+    });
+    expect(decodeHash(`#${exampleHash(byId('dense-vs-conv'))}`)).toMatchObject({
+      demo: 'dense',
+      denseUnits: 128,
+    });
+    for (const id of ['sliding-window', 'stride-vs-pooling', 'dense-vs-conv']) {
+      const step = EXAMPLES.indexOf(byId(id)) + 1;
+      const decoded = decodeHash(`#${lessonHash(step)}`);
+      expect(decoded.lesson).toBe(step);
+      expect(decoded.demo).toBeDefined();
+    }
+  });
+
+  it("the sliding window's stop 91 is row 7, column 7 of the 14 × 14 map, the window on the boot's left edge", () => {
+    const example = EXAMPLES.find((e) => e.id === 'sliding-window')!;
+    const net = parseNetwork(example.spec);
+    const spec = net.layers[0]!;
+    const [geometry] = networkGeometry(net, ...sampleSize(example.sample));
+    // SAME at stride 2 on 28: one row of zeros at the bottom, one column at the right.
+    expect(geometry!.pads).toMatchObject({ top: 0, bottom: 1, left: 0, right: 1 });
+    const stop = stopAt(spec, geometry!, 'conv', decodeHash(exampleHash(example)).window!.stop!);
+    expect(stop).toMatchObject({ y: 6, x: 6, window: { top: 12, left: 12, height: 3, width: 3 } });
+    expect(MESSAGES.en[example.lesson]).toContain('row 7, column 7');
+    // Under the window: the dark background on the left, the boot on the right, so Sobel x answers.
+    const png = PNG.sync.read(readFileSync(new URL('public/samples/fashion-mnist-9.png', ROOT)));
+    const pixel = (y: number, x: number) => png.data[(y * png.width + x) * 4]!;
+    const { top, left } = stop.window;
+    const column = (x: number) => [0, 1, 2].reduce((sum, dy) => sum + pixel(top + dy, x), 0);
+    expect(column(left + 2)).toBeGreaterThan(300);
+    expect(column(left)).toBeLessThan(column(left + 2) / 3);
+  });
+
+  it('dense against convolution on the 300 × 451 photo: 17,318,528 parameters or 10, as the title says', () => {
+    const example = EXAMPLES.find((e) => e.id === 'dense-vs-conv')!;
+    const net = parseNetwork(example.spec);
+    const [geometry] = networkGeometry(net, ...sampleSize(example.sample));
+    const units = decodeHash(exampleHash(example)).denseUnits!;
+    const compared = compareDense(net.layers[0]!, geometry!, units);
+    expect(compared.dense.total).toBe(300 * 451 * 1 * 128 + 128);
+    expect(compared.convCount.total).toBe(3 * 3 * 1 * 1 + 1);
+    for (const language of ['en', 'ko'] as const) {
+      expect(MESSAGES[language][example.title]).toContain('17,318,528');
+      expect(MESSAGES[language][example.lesson]).toContain('300 · 451 · 1 · 128 + 128 = 17,318,528');
+    }
+    expect(example.source).toContain(
+      '500 x 500의 이미지가 은닉층 하나를 거칠 때 Weight 250,000개가 필요하다',
+    );
+  });
 
   it("the notes' numbers: 28 − 7 + 1 = 22, (27 − 3) + 1 = 25 with two Sobel filters and the magnitude", () => {
     const [first, sobel] = EXAMPLES;
@@ -179,6 +242,13 @@ describe('the README section', () => {
     const links = [...readme.matchAll(/\]\((\.\/#spec=[^)]+)\)/g)].map((m) => m[1]);
     expect(links).toEqual(EXAMPLES.map((e) => exampleLink(exampleHash(e))));
     expect(readme).toContain('npm run dev');
+    // The demos' links hold the demo and where it stands.
+    expect(links.filter((l) => /&demo=/.test(l!))).toEqual([
+      expect.stringMatching(/&demo=window&stop=91$/),
+      expect.stringMatching(/&demo=shrink&shift=1$/),
+      expect.stringMatching(/&demo=dense&units=128$/),
+    ]);
+    expect(readme).toContain('[docs/demos.md](docs/demos.md)');
   });
 });
 

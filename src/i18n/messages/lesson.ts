@@ -43,6 +43,12 @@ export const en = {
     'Three layers of 3 × 3 filters, each followed by 2 × 2 max pooling: a pixel of layer 1’s maps sees 3 × 3 pixels of the image, of layer 2’s 8 × 8, of layer 3’s 18 × 18. Each pooling doubles the jump j between neighbouring outputs, so each later 3 × 3 filter reaches further: r = 3 → 4 → 8 → 10 → 18. “The numbers” writes out every step; point at a layer-3 pixel to see its field on the image.',
   'lesson.smallCnn':
     'The small CNN of the notes: 8 filters of 3 × 3 with ReLU and 2 × 2 pooling, then 16 filters that each span the 8 maps, pooled again: 28 × 28 × 8 → 14 × 14 × 8 → 14 × 14 × 16 → 7 × 7 × 16. Layer 2 holds 3 · 3 · 8 · 16 = 1,152 weights and 16 biases, and does 14 · 14 · 16 · 72 = 225,792 multiply-adds. “The numbers” lists every layer’s shapes and cost, and the code builds the same network.',
+  'lesson.window':
+    'The sliding window stands at row 7, column 7 of the 14 × 14 feature map: the 3 × 3 window over the boot’s left edge, its nine products and their sum written out with the real numbers. Step forward and it jumps 2 pixels right (the stride), at the end of a row 2 pixels down; SAME padding adds one row of zeros at the bottom and one column at the right. Play runs it; then the pooling window goes over the map the same way.',
+  'lesson.shrink':
+    'Three ways to get a 14 × 14 map from the 28 × 28 boot: a stride-2 convolution computes only every other position (a quarter of the multiply-adds), stride 1 then 2 × 2 max pooling keeps the strongest answer of each block, average pooling their mean. Move the picture by a pixel or more with the slider: the bars show how much each map changes, and where. The notes say pooling evens out a feature that moved: see how far that holds for a move of 1 pixel and of 2.',
+  'lesson.dense':
+    'Flattened, the 300 × 451 photo is 135,300 values, and a Dense layer gives each of them its own weight in every unit: 128 units need 300 · 451 · 1 · 128 + 128 = 17,318,528 parameters. The 3 × 3 filter needs 3 · 3 · 1 · 1 + 1 = 10 whatever the image’s size, because every position shares it. The notes’ example: a 500 × 500 image needs 250,000 weights for one hidden unit.',
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -89,4 +95,10 @@ export const ko: Record<keyof typeof en, string> = {
     '3 × 3 필터 층 세 개, 각각 뒤에 2 × 2 최대 풀링: 1층 특성 맵의 픽셀 하나는 이미지의 3 × 3 픽셀을, 2층은 8 × 8, 3층은 18 × 18을 봅니다. 풀링마다 이웃한 출력 사이의 간격 j가 두 배가 되어 다음 3 × 3 필터가 더 멀리 닿습니다: r = 3 → 4 → 8 → 10 → 18. “숫자로 보기”에 모든 단계가 있고, 3층의 픽셀을 가리키면 이미지에서 그 수용 영역을 볼 수 있습니다.',
   'lesson.smallCnn':
     '강의 노트의 작은 CNN: 3 × 3 필터 8개와 ReLU, 2 × 2 풀링, 그다음 8개 맵을 모두 덮는 필터 16개와 다시 풀링: 28 × 28 × 8 → 14 × 14 × 8 → 14 × 14 × 16 → 7 × 7 × 16. 2층의 가중치는 3 · 3 · 8 · 16 = 1,152개, 편향은 16개이고, 곱셈-덧셈은 14 · 14 · 16 · 72 = 225,792번입니다. “숫자로 보기”에 층마다 모양과 연산량이 있고, 코드는 같은 네트워크를 만듭니다.',
+  'lesson.window':
+    '슬라이딩 윈도우가 14 × 14 특성 맵의 7행 7열에 멈춰 있습니다: 부츠의 왼쪽 경계 위의 3 × 3 윈도우와, 실제 값으로 쓴 9개의 곱과 그 합. 노트의 말처럼 “필터의 윈도우를 일정한 간격으로 이동해가면 계산”합니다: 한 단계 앞으로 가면 오른쪽으로 2픽셀(스트라이드), 행 끝에서는 2픽셀 아래로 이동합니다. SAME 패딩은 아래에 0의 행 하나, 오른쪽에 0의 열 하나를 더합니다. 재생하면 계속 움직이고, 그다음 풀링 윈도우가 같은 방식으로 특성 맵을 지나갑니다.',
+  'lesson.shrink':
+    '28 × 28 부츠에서 14 × 14 특성 맵을 얻는 세 방법: 스트라이드 2 합성곱은 한 칸 건너 위치만 계산하고(곱셈-덧셈 4분의 1), 스트라이드 1 뒤의 2 × 2 최대 풀링은 블록마다 가장 강한 값을, 평균 풀링은 평균을 남깁니다. 노트: “stride를 증가시키는것과 pooling 모두 출력 feature map의 크기를 줄이는데 사용한다”. 슬라이더로 이미지를 1픽셀 이상 옮기면 막대가 각 특성 맵이 얼마나, 어디서 변하는지 보여줍니다. 노트는 풀링이 “위치가 달라지면서 다르게 해석되는 현상을 중화시켜준다”고 합니다: 1픽셀과 2픽셀 이동에서 얼마나 그런지 확인해 보세요.',
+  'lesson.dense':
+    '300 × 451 사진을 펼치면 값 135,300개이고, Dense 층은 유닛마다 그 모든 값에 각자의 가중치를 줍니다: 유닛 128개면 300 · 451 · 1 · 128 + 128 = 17,318,528개의 파라미터가 필요합니다. 3 × 3 필터는 모든 위치가 함께 쓰므로 이미지 크기와 상관없이 3 · 3 · 1 · 1 + 1 = 10개입니다. 노트의 문제점 2: “500 x 500의 이미지가 은닉층 하나를 거칠 때 Weight 250,000개가 필요하다”.',
 };

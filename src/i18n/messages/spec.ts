@@ -38,6 +38,15 @@ export const en = {
     'each 2 × 2 pooling doubles the step: a layer-3 pixel sees 18 × 18 of the 28 × 28 image',
   'example.smallCnn.title': 'Small CNN: 3 × 3 × 8 → pool → 3 × 3 × 16 → pool',
   'example.smallCnn.detail': '28 × 28 × 8 → 14 × 14 × 8 → 14 × 14 × 16 → 7 × 7 × 16',
+  'example.window.title': 'Watch the window slide: Sobel x, stride 2, SAME padding',
+  'example.window.detail':
+    'step by step, the 3 × 3 window jumps 2 pixels and writes one cell of the 14 × 14 map',
+  'example.shrink.title': 'Stride 2 against 2 × 2 pooling, and moving the picture',
+  'example.shrink.detail':
+    'three ways to halve the map: what each keeps, what it costs, how much a 1-pixel move changes it',
+  'example.dense.title': 'Dense against convolution: 17,318,528 parameters or 10',
+  'example.dense.detail':
+    'a Dense layer of 128 units on the flattened 300 × 451 photo against one 3 × 3 filter',
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -79,4 +88,12 @@ export const ko: Record<keyof typeof en, string> = {
   'example.stack3.detail': '2 × 2 풀링마다 간격이 두 배: 3층의 픽셀 하나는 28 × 28 이미지의 18 × 18을 봅니다',
   'example.smallCnn.title': '작은 CNN: 3 × 3 × 8 → 풀링 → 3 × 3 × 16 → 풀링',
   'example.smallCnn.detail': '28 × 28 × 8 → 14 × 14 × 8 → 14 × 14 × 16 → 7 × 7 × 16',
+  'example.window.title': '슬라이딩 윈도우 보기: 소벨 x, 스트라이드 2, SAME 패딩',
+  'example.window.detail':
+    '한 단계씩: 3 × 3 윈도우가 두 픽셀씩 이동하며 14 × 14 특성 맵의 칸을 하나씩 씁니다',
+  'example.shrink.title': '스트라이드 2와 2 × 2 풀링 비교, 그리고 이미지 이동',
+  'example.shrink.detail':
+    '특성 맵을 절반으로 줄이는 세 방법: 무엇을 남기고, 연산량은 얼마이며, 1픽셀 이동에 얼마나 변하는지',
+  'example.dense.title': 'Dense와 합성곱 비교: 파라미터 17,318,528개와 10개',
+  'example.dense.detail': '펼친 300 × 451 사진에 유닛 128개의 Dense 층과 3 × 3 필터 하나',
 };
