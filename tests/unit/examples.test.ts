@@ -250,6 +250,14 @@ describe('the README section', () => {
     ]);
     expect(readme).toContain('[docs/demos.md](docs/demos.md)');
   });
+
+  it('every link into the page parses, the "Watch it work" demos included', () => {
+    const links = [...readme.matchAll(/\]\(\.\/(#[^)\s]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBe(EXAMPLES.length + 3);
+    for (const link of links) expect(() => decodeHash(link), link).not.toThrow();
+    const demos = links.map((link) => decodeHash(link).demo).filter(Boolean);
+    expect(demos).toEqual(['window', 'shrink', 'dense', 'window', 'shrink', 'dense']);
+  });
 });
 
 describe('spec actions', () => {
