@@ -126,11 +126,13 @@ async function expectNumbers(page: Page, key: string, want: ReturnType<typeof ex
   }
 }
 
+/** Two screenshots: the three ways, then the translation test (found by class: the same in both languages). */
 async function shoot(page: Page, name: string, width: number): Promise<void> {
   await page.setViewportSize({ width, height: 900 });
-  // By class, not by name: the same in both languages.
   await page.locator('section.shrink-demo').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, name);
+  await page.locator('section.shrink-move').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshot(page, `${name}-move`);
 }
 
 const image = samplePixels();
