@@ -62,7 +62,14 @@ export function CellGrid({ rows, cols, cell, frame, taps, inner, label, classNam
       const p = at(y, x);
       cells.push(
         <g key={`${y},${x}`}>
-          <rect x={p.x} y={p.y} width={U} height={U} fill={c.paint?.fill ?? 'transparent'} className="sw-cell" />
+          <rect
+            x={p.x}
+            y={p.y}
+            width={U}
+            height={U}
+            fill={c.paint?.fill ?? 'transparent'}
+            className="sw-cell"
+          />
           {c.padded && <rect x={p.x} y={p.y} width={U} height={U} fill={`url(#${hatch})`} />}
           {writeNumbers && c.text && (
             <text
@@ -99,7 +106,16 @@ export function CellGrid({ rows, cols, cell, frame, taps, inner, label, classNam
       {inner && <rect {...rect(inner)} className="sw-inner" />}
       {taps?.map((tap) => {
         const p = at(tap.y, tap.x);
-        return <rect key={`${tap.y},${tap.x}`} x={p.x + 1} y={p.y + 1} width={U - 2} height={U - 2} className="sw-tap" />;
+        return (
+          <rect
+            key={`${tap.y},${tap.x}`}
+            x={p.x + 1}
+            y={p.y + 1}
+            width={U - 2}
+            height={U - 2}
+            className="sw-tap"
+          />
+        );
       })}
       {frame && <rect {...rect(frame)} className="sw-frame" />}
       {children}

@@ -1,15 +1,99 @@
-import { useRef } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/index.ts';
+import { useStore } from '../../store/index.ts';
+import { fits } from './gridValues.ts';
+import { useInputValues } from '../inspector/useInputValues.ts';
 import { useScrollToDemo } from '../useScrollToDemo.ts';
+import { usePlayer, useReducedMotion } from './usePlayer.ts';
+import { useWindowModel } from './useWindowModel.ts';
+import './window.css';
+import { goTo, togglePlay, WindowControls } from './WindowControls.tsx';
+import { WindowDetails } from './WindowDetails.tsx';
+import { WindowOverview } from './WindowOverview.tsx';
+import { WindowPicture } from './WindowPicture.tsx';
+import { WindowSource, type PoolKind } from './WindowSource.tsx';
 
-/** The sliding window (docs/demos.md): placeholder until built. */
+/** Keys typed into these stay theirs (a select's arrows, a number field); the slider keeps its arrows. */
+function ownsKey(target: EventTarget, key: string): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement) return true;
+  if (target instanceof HTMLInputElement) return !(target.type === 'range' && key === ' ');
+  return false;
+}
+
+/**
+ * The sliding window (docs/demos.md): the filter's window stepping over the padded input of any layer
+ * (or the pooling window over a map), the cell it writes, and that stop's multiply-add in real numbers.
+ * Its state is the store's `window` slice, so a link reopens the same stop.
+ */
 export function SlidingWindow() {
   const t = useT();
+  const headingId = useId();
   const ref = useRef<HTMLElement>(null);
   useScrollToDemo('window', ref);
+  const model = useWindowModel();
+  const hasImage = useStore((s) => s.image !== null);
+  const playing = useStore((s) => s.window.playing);
+  const reduced = useReducedMotion();
+  const [poolKind, setPoolKind] = useState<PoolKind>('maxPool');
+  const [inputMap, setInputMap] = useState(0);
+  const layer = model?.layer ?? 0;
+  const values = useInputValues(true, layer);
+  const input = values && model && fits(values, model.geometry) ? values : null;
+  const count = model?.count ?? 0;
+  const stop = model?.current?.index ?? 0;
+  usePlayer(count, reduced);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.altKey || e.ctrlKey || e.metaKey || ownsKey(e.target, e.key)) return;
+    const move: Record<string, number> = {
+      ArrowRight: stop + 1,
+      ArrowLeft: stop - 1,
+      Home: 0,
+      End: count - 1,
+    };
+    if (e.key === ' ') togglePlay(count, reduced);
+    else if (e.key in move) goTo(move[e.key] as number, count);
+    else return;
+    e.preventDefault();
+  };
+
   return (
-    <section ref={ref} className="sliding-window" aria-label={t('window.heading')}>
-      <h2>{t('window.heading')}</h2>
+    <section ref={ref} className="panel sliding-window" aria-labelledby={headingId} onKeyDown={onKeyDown}>
+      <h2 id={headingId}>{t('window.heading')}</h2>
+      <p className="hint sw-intro">{t('window.intro')}</p>
+      {!hasImage || !model ? (
+        <p className="hint">{t('window.noImage')}</p>
+      ) : (
+        <>
+          <WindowSource
+            model={model}
+            poolKind={poolKind}
+            onPoolKind={setPoolKind}
+            inputMap={inputMap}
+            onInputMap={setInputMap}
+            t={t}
+          />
+          <WindowControls stop={stop} count={count} reduced={reduced} t={t} />
+          {reduced && <p className="hint sw-reduced">{t('window.reduced')}</p>}
+          {count === 0 ? (
+            <p className="hint">{t('window.noPool')}</p>
+          ) : !input ? (
+            <p className="hint sw-reading">
+              {t(layer > 0 ? 'window.readingMaps' : 'window.reading', { layer: layer + 1 })}
+            </p>
+          ) : (
+            <>
+              <div className="sw-stage" tabIndex={0} aria-label={t('window.picture')}>
+                <WindowPicture model={model} input={input} poolKind={poolKind} inputMap={inputMap} t={t} />
+                <WindowOverview model={model} poolKind={poolKind} inputMap={inputMap} t={t} />
+              </div>
+              <WindowDetails model={model} input={input} poolKind={poolKind} playing={playing} t={t} />
+            </>
+          )}
+          <p className="hint sw-keys">{t('window.keys')}</p>
+        </>
+      )}
     </section>
   );
 }

@@ -31,10 +31,7 @@ export function followSpan(first: number, size: number, focusStart: number, focu
 }
 
 /** The rows and columns in view of a grid around `focus`. */
-export function followView(
-  grid: CellRect,
-  focus: CellRect,
-): { rows: Span; cols: Span } {
+export function followView(grid: CellRect, focus: CellRect): { rows: Span; cols: Span } {
   return {
     rows: followSpan(grid.top, grid.height, focus.top, focus.height),
     cols: followSpan(grid.left, grid.width, focus.left, focus.width),

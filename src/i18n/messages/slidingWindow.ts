@@ -18,7 +18,7 @@ export const en = {
   'window.phase': 'Which window',
   'window.phase.conv': 'The filter over the input',
   'window.phase.pool': 'The pooling window over the map',
-  'window.poolKind': 'Pooling',
+  'window.poolKind': 'Pooling shown',
   'window.poolKind.maxPool': 'Max',
   'window.poolKind.avgPool': 'Average',
   'window.inputMap': 'Input map shown',
@@ -36,7 +36,8 @@ export const en = {
   'window.noPool': 'This pooling has no output on this map: its window does not fit.',
   'window.reduced':
     'Your system asks for reduced motion, so the window does not play by itself: step it with the buttons, the slider or the arrow keys.',
-  'window.keys': 'Keys inside this panel: Space plays or pauses, ← → step, Home and End go to the first and last stop.',
+  'window.keys':
+    'Keys inside this panel: Space plays or pauses, ← → step, Home and End go to the first and last stop.',
   'window.picture': 'Window picture',
   'window.grid.input': 'Padded input, {rows} × {cols} cells shown of {h} × {w}',
   'window.grid.inputMap': 'Input map {c} padded, {rows} × {cols} cells shown of {h} × {w}',
@@ -75,7 +76,7 @@ export const ko: Record<keyof typeof en, string> = {
   'window.phase': '어떤 윈도우',
   'window.phase.conv': '입력 위의 필터',
   'window.phase.pool': '특성 맵 위의 풀링 윈도우',
-  'window.poolKind': '풀링',
+  'window.poolKind': '보여 줄 풀링',
   'window.poolKind.maxPool': '최대',
   'window.poolKind.avgPool': '평균',
   'window.inputMap': '보여 줄 입력 맵',
@@ -92,7 +93,8 @@ export const ko: Record<keyof typeof en, string> = {
   'window.noPool': '이 풀링은 이 특성 맵에서 출력이 없습니다: 윈도우가 맵보다 큽니다.',
   'window.reduced':
     '시스템이 동작 줄이기를 요청하므로 윈도우가 저절로 움직이지 않습니다. 버튼, 슬라이더, 화살표 키로 한 칸씩 옮기세요.',
-  'window.keys': '이 패널 안에서: 스페이스는 재생/일시 정지, ← →는 한 칸 이동, Home과 End는 처음과 마지막 위치.',
+  'window.keys':
+    '이 패널 안에서: 스페이스는 재생/일시 정지, ← →는 한 칸 이동, Home과 End는 처음과 마지막 위치.',
   'window.picture': '윈도우 그림',
   'window.grid.input': '패딩된 입력, {h} × {w} 중 {rows} × {cols}칸 표시',
   'window.grid.inputMap': '패딩된 입력 맵 {c}, {h} × {w} 중 {rows} × {cols}칸 표시',
