@@ -188,13 +188,38 @@ describe('stride against pooling', () => {
 });
 
 describe('stride against pooling on wasm', () => {
-  it('diagonal 1 wrap matches the reference; a 3 × 3 image with valid padding says the pooling has no output', async () => {
-    const { page } = await open({ hash: `${LINK}&dir=diagonal`, query: backendQuery('wasm') });
-    await expectNumbers(page, '1,1,wrap:0', expected(image, defaultSpec(), [1, 1, 'wrap']));
-
-    await page.evaluate(() => {
-      location.hash = `#spec=${encodeURIComponent(JSON.stringify({ padding: 'valid' }))}&demo=shrink&open=shrink`;
+  it('map 2 of Sobel x + y, diagonal 1 wrap, matches the reference; a closed fold holds no canvas; a 3 × 3 image says the pooling has no output', async () => {
+    const sobelY = {
+      weights: [
+        [-1, -2, -1],
+        [0, 0, 0],
+        [1, 2, 1],
+      ],
+      bias: 0,
+    };
+    const two = { filters: [{ weights: defaultSpec().filters[0]?.weights, bias: 0 }, sobelY] };
+    const { page } = await open({
+      hash: `#spec=${encodeURIComponent(JSON.stringify(two))}${LINK.replace('#', '&')}&smap=2&dir=diagonal`,
+      query: backendQuery('wasm'),
     });
+    const picker = demo(page).getByRole('combobox', { name: 'Map to compare', exact: true });
+    expect(await picker.inputValue()).toBe('1');
+    const spec: LayerSpec = { ...defaultSpec(), filters: [sobelY] };
+    await expectNumbers(page, '1,1,wrap:1', expected(image, spec, [1, 1, 'wrap']));
+    expect(await shapesOf(page, 'Shrunk by stride 2, map 2')).toContain('14 × 14');
+
+    // Closed, the fold holds no canvas of the demo (the engine neither draws nor measures it).
+    await page.locator('details[data-section="shrink"] > summary').click();
+    await expect.poll(() => page.locator('section.shrink-demo canvas').count()).toBe(0);
+
+    await page.locator('details[data-section="shrink"] > summary').click();
+    await demo(page).getByRole('radio', { name: 'Fill with zeros', exact: true }).check();
+    // Valid padding, then a 3 × 3 image: the 3 × 3 filter leaves a 1 × 1 map at stride 1.
+    await page
+      .getByRole('radiogroup', { name: 'Padding', exact: true })
+      .getByRole('radio', { name: 'Valid', exact: true })
+      .check();
+    await expect.poll(() => shapesOf(page, 'Shrunk by stride 2, map 2')).toContain('13 × 13');
     await chooseFile(
       page,
       pngFile('tiny.png', 3, 3, (x, y) => [x * 80, y * 80, 40]),
@@ -206,7 +231,9 @@ describe('stride against pooling on wasm', () => {
     await expect
       .poll(text)
       .toContain('No output: the stride-1 feature map is 1 × 1, smaller than the 2 × 2 pooling window.');
-    expect((await shapesOf(page, CANVAS.stride))[0]).toBe('1 × 1');
-    expect(await demo(page).getByRole('img', { name: CANVAS.maxPool, exact: true }).count()).toBe(0);
+    expect((await shapesOf(page, 'Shrunk by stride 2, map 2'))[0]).toBe('1 × 1');
+    expect(
+      await demo(page).getByRole('img', { name: 'Shrunk by 2 × 2 max pooling, map 2', exact: true }).count(),
+    ).toBe(0);
   });
 });
