@@ -5,7 +5,7 @@ import type { CellPaint, Span } from './windowView.ts';
 /** SVG units per cell; the picture is scaled to the page width. */
 const U = 10;
 /** Numbers are written in cells at least this many CSS pixels wide. */
-const MIN_TEXT_PX = 21;
+const MIN_TEXT_PX = 18;
 
 export interface GridCellView {
   paint: CellPaint | null;
@@ -76,7 +76,7 @@ export function CellGrid({ rows, cols, cell, frame, taps, inner, label, classNam
               x={p.x + U / 2}
               y={p.y + U / 2}
               fill={c.paint?.ink ?? '#1b1f24'}
-              fontSize={c.text.length > 4 ? 2.4 : 3}
+              fontSize={c.text.length > 4 ? 2.6 : c.text.length > 3 ? 3.2 : 4}
               textAnchor="middle"
               dominantBaseline="central"
             >

@@ -86,9 +86,11 @@ export function SlidingWindow() {
             <>
               <div className="sw-stage" tabIndex={0} aria-label={t('window.picture')}>
                 <WindowPicture model={model} input={input} poolKind={poolKind} inputMap={inputMap} t={t} />
+              </div>
+              <div className="sw-below">
+                <WindowDetails model={model} input={input} poolKind={poolKind} playing={playing} t={t} />
                 <WindowOverview model={model} poolKind={poolKind} inputMap={inputMap} t={t} />
               </div>
-              <WindowDetails model={model} input={input} poolKind={poolKind} playing={playing} t={t} />
             </>
           )}
           <p className="hint sw-keys">{t('window.keys')}</p>

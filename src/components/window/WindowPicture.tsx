@@ -33,6 +33,8 @@ interface Props {
   t: Translate;
 }
 
+const ZERO_PAD = { fill: '#f4f1f0', ink: '#8a5a52' };
+
 const one = (y: number, x: number): CellRect => ({ top: y, left: x, height: 1, width: 1 });
 
 /** "rows 3–19, columns 1–17 of 512 × 512" for a grid shown in part; "" when whole. */
@@ -100,11 +102,14 @@ export function WindowPicture({ model, input, poolKind, inputMap, t }: Props) {
     const padded = y < 0 || y >= source.height || x < 0 || x >= source.width;
     if (rgb) {
       const [r, g, b] = inValues.map((v) => valueAt(v, y, x)) as [number, number, number];
+      if (padded && spec.padMode === 'zeros') return { paint: ZERO_PAD, text: '', padded };
       return { paint: rgbPaint(r, g, b), text: '', padded };
     }
     const v = valueAt(inValues[0] as ViewValues, y, x);
     if (!conv && Number.isNaN(v)) return { paint: null, text: '', padded: true };
     if (!conv) return { paint: signedPaint(v, featureScale), text: shortNumber(v), padded };
+    // A zero pad is drawn pale, not as a black pixel: it is no part of the picture.
+    if (padded && spec.padMode === 'zeros') return { paint: ZERO_PAD, text: '0', padded };
     const paint = layer > 0 ? signedPaint(v, deepScale) : grayPaint(v);
     return { paint, text: shortNumber(v), padded };
   };

@@ -46,7 +46,7 @@ export function shortNumber(value: number): string {
   if (size >= 10_000) text = `${(value / 1000).toFixed(0)}k`;
   else if (size >= 1000) text = `${(value / 1000).toFixed(1)}k`;
   else if (size >= 100 || Number.isInteger(value)) text = value.toFixed(0);
-  else if (size >= 10) text = value.toFixed(1);
+  else if (size >= 10) text = value.toFixed(1).replace(/\.0$/, '');
   else text = value.toFixed(2).replace(/\.?0+$/, '');
   if (/^-0(\.0*)?k?$/.test(text)) text = '0';
   return text.replace('-', '−');
