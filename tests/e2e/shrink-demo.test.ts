@@ -7,6 +7,7 @@
  * slider changes the bars, shift 0 gives 0 for all three. Screenshots at 1400 and 390 px, en and ko.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
@@ -115,7 +116,11 @@ async function bars(page: Page, key: string): Promise<Record<Way, { change: numb
   return out;
 }
 
-async function expectNumbers(page: Page, key: string, want: ReturnType<typeof expected>): Promise<void> {
+async function expectNumbers(
+  page: Page,
+  key: string,
+  want: ReturnType<typeof expected>,
+): Promise<Awaited<ReturnType<typeof bars>>> {
   const shown = await bars(page, key);
   for (const way of WAYS) {
     const got = shown[way];
@@ -124,6 +129,7 @@ async function expectNumbers(page: Page, key: string, want: ReturnType<typeof ex
       5e-3,
     );
   }
+  return shown;
 }
 
 /** Two screenshots: the three ways, then the translation test (found by class: the same in both languages). */
@@ -133,6 +139,23 @@ async function shoot(page: Page, name: string, width: number): Promise<void> {
   await screenshot(page, name);
   await page.locator('section.shrink-move').evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await screenshot(page, `${name}-move`);
+}
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Serious or critical axe-core violations inside the demo. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<unknown> } }).axe;
+    const root = document.querySelector('section.shrink-demo') as Element;
+    const result = (await axe.run(root, { resultTypes: ['violations'] })) as {
+      violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+    };
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }
 
 const image = samplePixels();
@@ -149,13 +172,14 @@ describe('stride against pooling', () => {
     expect(text).toContain('7,056 multiply-adds');
     expect(text).toContain('784 cells read by the pooling');
 
-    await expectNumbers(page, '0,1,wrap:0', expected(image, defaultSpec(), [0, 1, 'wrap']));
+    const one = await expectNumbers(page, '0,1,wrap:0', expected(image, defaultSpec(), [0, 1, 'wrap']));
     await shoot(page, 'shrink-demo-1400-en', 1400);
 
     const slider = demo(page).getByRole('slider', { name: 'Shift', exact: true });
     await slider.focus();
     await page.keyboard.press('ArrowRight');
-    await expectNumbers(page, '0,2,wrap:0', expected(image, defaultSpec(), [0, 2, 'wrap']));
+    const two = await expectNumbers(page, '0,2,wrap:0', expected(image, defaultSpec(), [0, 2, 'wrap']));
+    for (const way of WAYS) expect(two[way].change, way).not.toBe(one[way].change);
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/(^#|&)shift=2(&|$)/);
 
     await page.keyboard.press('Home');
@@ -207,6 +231,7 @@ describe('stride against pooling on wasm', () => {
     const spec: LayerSpec = { ...defaultSpec(), filters: [sobelY] };
     await expectNumbers(page, '1,1,wrap:1', expected(image, spec, [1, 1, 'wrap']));
     expect(await shapesOf(page, 'Shrunk by stride 2, map 2')).toContain('14 × 14');
+    expect(await axeViolations(page)).toEqual([]);
 
     // Closed, the fold holds no canvas of the demo (the engine neither draws nor measures it).
     await page.locator('details[data-section="shrink"] > summary').click();

@@ -1,6 +1,7 @@
 /**
  * The translation test's numbers (src/components/shrink/changeStats.ts): mean |Δ|, its share of the
- * unmoved map's mean |value|, the shift a direction makes, the bars' common scale and the written numbers.
+ * unmoved map's mean |value|, the shift a direction makes, the bars' common scale and the written numbers;
+ * and what each way gives on an image (shrinkWays.ts), or why it gives nothing.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,6 +12,8 @@ import {
   meanAbs,
   shiftOf,
 } from '../../src/components/shrink/changeStats.ts';
+import { shrinkWays } from '../../src/components/shrink/shrinkWays.ts';
+import { defaultSpec } from '../../src/core/spec.ts';
 
 describe('meanAbs', () => {
   it('is the mean of the absolute values', () => {
@@ -90,5 +93,35 @@ describe('written numbers', () => {
     expect(formatPercent(0)).toBe('0');
     expect(formatPercent(1)).toBe('100');
     expect(formatPercent(0.5)).toBe('50');
+  });
+});
+
+describe('shrinkWays', () => {
+  const spec = defaultSpec();
+
+  it('SAME on 28 × 28: 14 × 14 three ways; stride 2 does a quarter of the multiply-adds, no pool reads', () => {
+    const ways = shrinkWays(spec, 28, 28);
+    expect(ways.map((w) => w.way)).toEqual(['stride', 'maxPool', 'avgPool']);
+    const costs = ways.map((w) => (w.kind === 'ok' ? w.cost : null));
+    for (const cost of costs) expect([cost?.height, cost?.width]).toEqual([14, 14]);
+    expect(costs[0]?.multiplyAdds).toBe(14 * 14 * 9);
+    expect(costs[1]?.multiplyAdds).toBe(28 * 28 * 9);
+    expect(costs[0]?.poolReads).toBe(0);
+    expect(costs[2]?.poolReads).toBe(14 * 14 * 4);
+  });
+
+  it('valid on 3 × 3: stride 2 gives 1 × 1, the pools have a 1 × 1 map to pool and say so', () => {
+    const ways = shrinkWays({ ...spec, padding: 'valid' }, 3, 3);
+    expect(ways[0]).toMatchObject({ kind: 'ok', cost: { height: 1, width: 1 } });
+    expect(ways[1]).toEqual({ way: 'maxPool', kind: 'noPool', map: [1, 1] });
+    expect(ways[2]).toEqual({ way: 'avgPool', kind: 'noPool', map: [1, 1] });
+  });
+
+  it('valid on 2 × 2: the 3 × 3 filter leaves nothing, in every way', () => {
+    expect(shrinkWays({ ...spec, padding: 'valid' }, 2, 2).map((w) => w.kind)).toEqual([
+      'noConv',
+      'noConv',
+      'noConv',
+    ]);
   });
 });
