@@ -3,11 +3,28 @@
  * 28 · 28 · 1 · 1 + 1 = 785 parameters against the default filter's 3 · 3 · 1 · 1 + 1 = 10; the slider
  * and the number field change the units, and the link keeps them. Screenshots at 1400 and 390 px, en and ko.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { isSectionOpen, screenshot, typeInto, useBrowser } from './support.ts';
 
 const { open } = useBrowser({ backend: 'wasm' });
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations inside the demo's region (ids and the first nodes). */
+async function auditDemo(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: object) => Promise<unknown> } }).axe;
+    const result = (await axe.run({ include: [['.dense-demo']] }, { resultTypes: ['violations'] })) as {
+      violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+    };
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 const region = (page: Page, name = 'Dense against convolution') =>
   page.getByRole('region', { name, exact: true });
@@ -68,6 +85,7 @@ describe('dense against convolution', () => {
     const hash = await page.evaluate(() => location.hash);
     const { page: again } = await open({ hash });
     await expect.poll(() => textOf(again)).toContain('28 × 28 × 1 × 100 + 100 = 78,500');
+    expect(await auditDemo(again), 'axe: serious or critical violations').toEqual([]);
     await shoot(again, 'dense-demo-1400-en', 1400);
     await shoot(again, 'dense-demo-390-en', 390);
   });
@@ -95,6 +113,7 @@ describe('dense against convolution', () => {
     const { page: ko } = await open({ hash: '#sample=fashion-mnist-9&demo=dense&units=128&lang=ko' });
     await expect.poll(() => textOf(ko, 'Dense와 합성곱 비교')).toContain('28 × 28 × 1 × 128 + 128 = 100,480');
     expect(await textOf(ko, 'Dense와 합성곱 비교')).toContain('합성곱의 ×10,048');
+    expect(await auditDemo(ko), 'axe in Korean').toEqual([]);
     await shoot(ko, 'dense-demo-1400-ko', 1400, 'Dense와 합성곱 비교');
     await shoot(ko, 'dense-demo-390-ko', 390, 'Dense와 합성곱 비교');
   });

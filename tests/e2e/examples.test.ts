@@ -5,11 +5,13 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { EXAMPLES, exampleHash, type CourseExample } from '../../src/examples/examples.ts';
+import { EXAMPLES, exampleHash, lessonHash, type CourseExample } from '../../src/examples/examples.ts';
+import { MESSAGES } from '../../src/i18n/messages.ts';
 import {
   alertText,
   canvas,
   expectShape,
+  isSectionOpen,
   openSection,
   RESULTS_DIR,
   screenshot,
@@ -217,5 +219,59 @@ describe('each course-note example opens from its link', () => {
       .locator('.numbers')
       .first()
       .screenshot({ path: path.join(RESULTS_DIR, 'numbers-small-cnn-ko.png') });
+  });
+});
+
+describe("the demos' examples", () => {
+  const byId = (id: string) => EXAMPLES.find((e) => e.id === id)!;
+  const hashOf = (page: Page) => page.evaluate(() => location.hash);
+
+  it('the Examples menu opens dense against convolution on the photo: 17,318,528 against 10, scrolled to', async () => {
+    const { page } = await open();
+    await page.getByRole('button', { name: 'Examples', exact: true }).click();
+    const menu = page.getByRole('menu', { name: 'Examples' });
+    expect(await menu.getByRole('menuitem').count()).toBe(EXAMPLES.length + 1);
+    await screenshot(page, 'examples-menu-demos');
+    const example = byId('dense-vs-conv');
+    await menu.getByRole('menuitem', { name: MESSAGES.en[example.title] }).click();
+    await expectExample(page, example);
+    const dense = page.getByRole('region', { name: 'Dense against convolution', exact: true });
+    await expect.poll(() => dense.innerText()).toContain('300 × 451 × 1 × 128 + 128 = 17,318,528');
+    expect(await dense.innerText()).toContain('3 × 3 × 1 × 1 + 1 = 10');
+    expect(await isSectionOpen(page, 'Dense against convolution')).toBe(true);
+    // The link scrolled the demo into view.
+    await expect
+      .poll(() => dense.evaluate((el) => el.getBoundingClientRect().top < window.innerHeight))
+      .toBe(true);
+    expect(await hashOf(page)).toContain('demo=dense');
+  });
+
+  it('the sliding window example stands at stop 91: row 7, column 7 of the 14 × 14 map', async () => {
+    const example = byId('sliding-window');
+    const { page } = await open({ hash: `#${exampleHash(example)}` });
+    expect(await alertText(page)).toBe('');
+    await expectExample(page, example);
+    const window = page.getByRole('region', { name: 'Sliding window', exact: true });
+    await expect.poll(() => window.innerText()).toContain('row 7, column 7');
+    expect(await hashOf(page)).toMatch(/&demo=window&stop=91(&|$)/);
+  });
+
+  it('stride against pooling opens its fold; the lesson steps through the demos', async () => {
+    const example = byId('stride-vs-pooling');
+    const step = EXAMPLES.indexOf(example) + 1;
+    const { page } = await open({ hash: `#${lessonHash(step)}` });
+    expect(await alertText(page)).toBe('');
+    await expectExample(page, example);
+    expect(await isSectionOpen(page, 'Stride against pooling')).toBe(true);
+    const lesson = page.getByRole('region', { name: 'Lesson', exact: true });
+    expect(await lesson.innerText()).toMatch(new RegExp(`step ${step} of ${EXAMPLES.length}`, 'i'));
+    expect(await lesson.innerText()).toContain(MESSAGES.en[example.title]);
+    expect(await hashOf(page)).toContain('demo=shrink');
+    // Next: the dense example, its demo opened.
+    await lesson.getByRole('link', { name: /Next step/ }).click();
+    const dense = page.getByRole('region', { name: 'Dense against convolution', exact: true });
+    await expect.poll(() => dense.innerText()).toContain('17,318,528');
+    expect(await hashOf(page)).toContain('demo=dense');
+    expect(await lesson.getByRole('link', { name: /Next step/ }).count(), 'the last step').toBe(0);
   });
 });
