@@ -211,6 +211,22 @@ describe('stride against pooling', () => {
   });
 });
 
+describe('stride against pooling on a photo', () => {
+  it('Chelsea (451 × 300) per RGB channel: three maps to pick; SAME stride 2 is 150 × 226, the pools 150 × 225', async () => {
+    const spec = { channels: 'rgb-per-channel' };
+    const { page } = await open({
+      hash: `#spec=${encodeURIComponent(JSON.stringify(spec))}&sample=chelsea&demo=shrink&open=shrink&smap=3&shift=2&dir=diagonal`,
+    });
+    const picker = demo(page).getByRole('combobox', { name: 'Map to compare', exact: true });
+    expect(await picker.locator('option').count()).toBe(3);
+    expect((await shapesOf(page, 'Shrunk by stride 2, map 3'))[0]).toBe('150 × 226');
+    expect((await shapesOf(page, 'Shrunk by 2 × 2 max pooling, map 3'))[0]).toBe('150 × 225');
+    const shown = await bars(page, '2,2,wrap:2');
+    for (const way of WAYS) expect(shown[way].change, way).toBeGreaterThan(0);
+    await shoot(page, 'shrink-demo-photo-1400-en', 1400);
+  });
+});
+
 describe('stride against pooling on wasm', () => {
   it('map 2 of Sobel x + y, diagonal 1 wrap, matches the reference; a closed fold holds no canvas; a 3 × 3 image says the pooling has no output', async () => {
     const sobelY = {
