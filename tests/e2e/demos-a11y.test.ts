@@ -62,8 +62,14 @@ async function settled(page: Page, selector: string): Promise<void> {
   );
 }
 
+interface Part {
+  label: string;
+  selector: string;
+  handle: ElementHandle;
+}
+
 /** The three parts: the sliding window (found by its region's name) and the two folds, by section. */
-async function demoParts(page: Page, language: 'en' | 'ko'): Promise<Array<[string, ElementHandle]>> {
+async function demoParts(page: Page, language: 'en' | 'ko'): Promise<Part[]> {
   const name = windowMessages[language]['window.heading'];
   const windowRegion = page.getByRole('region', { name, exact: true });
   // The window's controls are there once the image is in (CONTRACT.md section 7).
@@ -74,20 +80,45 @@ async function demoParts(page: Page, language: 'en' | 'ko'): Promise<Array<[stri
     ['the "shrink" fold', 'details[data-section="shrink"]'],
     ['the "dense" fold', 'details[data-section="dense"]'],
   ];
-  const handles: Array<[string, ElementHandle]> = [];
+  const found: Part[] = [];
   for (const [label, selector] of parts) {
     if (selector.startsWith('details')) await page.locator(`${selector}[open]`).waitFor();
     await settled(page, selector);
     const handle = await page.$(selector);
     if (!handle) throw new Error(`${label}: ${selector} is not on the page`);
-    handles.push([label, handle]);
+    found.push({ label, selector, handle });
   }
-  return handles;
+  return found;
 }
 
-async function expectNoViolations(page: Page, language: 'en' | 'ko'): Promise<void> {
+const CONTROL = /^\s*- (button|slider|combobox|spinbutton|checkbox|radio|textbox|switch) "(.+?)"/;
+
+/**
+ * Every control of the demos has a name no other control of the page has: tests and assistive
+ * technology find controls page-wide by exact name (the header's Reset, the learn panel's Pause…).
+ */
+async function expectOwnNames(page: Page, parts: Part[]): Promise<void> {
+  const clashes: string[] = [];
+  let controls = 0;
+  for (const { label, selector } of parts) {
+    const snapshot = await page.locator(selector).ariaSnapshot();
+    for (const line of snapshot.split('\n')) {
+      const match = CONTROL.exec(line);
+      if (!match) continue;
+      const [, role, name] = match as unknown as [string, Parameters<Page['getByRole']>[0], string];
+      controls += 1;
+      const count = await page.getByRole(role, { name, exact: true }).count();
+      if (count !== 1) clashes.push(`${label}: ${count} ${role}s named "${name}" on the page`);
+    }
+  }
+  expect(controls, 'controls found in the demos').toBeGreaterThan(5);
+  expect(clashes).toEqual([]);
+}
+
+async function expectNoViolations(page: Page, language: 'en' | 'ko'): Promise<Part[]> {
   const found: Record<string, Violation[]> = {};
-  for (const [label, handle] of await demoParts(page, language)) {
+  const parts = await demoParts(page, language);
+  for (const { label, handle } of parts) {
     expect(
       await handle.evaluate((el) => el.textContent?.trim().length ?? 0),
       `${label} is empty`,
@@ -96,6 +127,7 @@ async function expectNoViolations(page: Page, language: 'en' | 'ko'): Promise<vo
     if (violations.length > 0) found[label] = violations;
   }
   expect(found, JSON.stringify(found, null, 2)).toEqual({});
+  return parts;
 }
 
 describe('the demos are accessible', () => {
@@ -103,11 +135,12 @@ describe('the demos are accessible', () => {
     ['in English', 'en'],
     ['in Korean', 'ko'],
   ] as const)(
-    'axe finds no violation in the sliding window, the shrink fold and the dense fold, %s',
+    'axe finds no violation in the sliding window, the shrink fold and the dense fold, and their controls have names of their own, %s',
     async (_, lang) => {
       const { page } = await open({ hash: `#sample=fashion-mnist-9&lang=${lang}&open=shrink,dense` });
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-      await expectNoViolations(page, lang);
+      const parts = await expectNoViolations(page, lang);
+      await expectOwnNames(page, parts);
       // The audit does look inside a fold: a button without a name put there is reported.
       const dense = (await page.$('details[data-section="dense"] .fold-body'))!;
       await dense.evaluate((el) => el.appendChild(document.createElement('button')));
