@@ -273,5 +273,15 @@ describe("the demos' examples", () => {
     await expect.poll(() => dense.innerText()).toContain('17,318,528');
     expect(await hashOf(page)).toContain('demo=dense');
     expect(await lesson.getByRole('link', { name: /Next step/ }).count(), 'the last step').toBe(0);
+    await lesson.scrollIntoViewIfNeeded();
+    await lesson.screenshot({ path: path.join(RESULTS_DIR, 'lesson-dense-1400-en.png') });
+
+    // The window's step in Korean on a phone.
+    const { page: ko } = await open({ hash: `#${lessonHash(step - 1)}&lang=ko` });
+    await ko.setViewportSize({ width: 390, height: 900 });
+    const koLesson = ko.getByRole('region', { name: '단계별 학습', exact: true });
+    await expect.poll(() => koLesson.innerText()).toContain('7행 7열');
+    await koLesson.scrollIntoViewIfNeeded();
+    await koLesson.screenshot({ path: path.join(RESULTS_DIR, 'lesson-window-390-ko.png') });
   });
 });
