@@ -116,6 +116,17 @@ describe("the demo's convolution is the page's parameterCount", () => {
     expect(compared.notes.total).toBe(250_001);
   });
 
+  it('RGB per channel: convParams over the 3 channels would give one bias per filter, the layer has one per map', () => {
+    const net = parseNetwork({
+      channels: 'rgb-per-channel',
+      filters: [{ weights: [[1]] }, { weights: [[2]] }],
+    });
+    const [geometry] = networkGeometry(net, 5, 5);
+    expect(convParams(1, 1, 3, 2)).toEqual({ weights: 6, biases: 2, total: 8 });
+    expect(parameterCount(net.layers[0]!, geometry!)).toEqual({ weights: 6, biases: 6 });
+    expect(layerConvParams(net.layers[0]!, geometry!)).toEqual({ weights: 6, biases: 6, total: 12 });
+  });
+
   it('the 28 × 28 sample and the default filter: 785 against 10 for one unit', () => {
     const net = parseNetwork({});
     const [geometry] = networkGeometry(net, 28, 28);
