@@ -4,7 +4,9 @@
  * (SAME: 14 × 14 each, valid: 13 × 13 each), and the translation test's numbers against the plain-loop
  * reference (tests/reference/convLoop.ts) run on the sample moved in the test: mean |Δ| of (a) stride 2,
  * (b) stride 1 + 2 × 2 max pooling, (c) stride 1 + 2 × 2 average pooling, within 1e-3 relative. Moving the
- * slider changes the bars, shift 0 gives 0 for all three. Screenshots at 1400 and 390 px, en and ko.
+ * slider changes the bars, shift 0 gives 0 for all three; an edit of the filter is measured again. A photo
+ * per RGB channel (three maps); on wasm, a closed fold holds no canvas, a tiny image says why a way has
+ * no output, and axe finds nothing serious in the demo. Screenshots at 1400 and 390 px, en and ko.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,9 +22,11 @@ import {
   backendQuery,
   chooseFile,
   isSectionOpen,
+  kernelCell,
   REPO_ROOT,
   screenshot,
   shapesOf,
+  typeInto,
   useBrowser,
 } from './support.ts';
 
@@ -228,7 +232,7 @@ describe('stride against pooling on a photo', () => {
 });
 
 describe('stride against pooling on wasm', () => {
-  it('map 2 of Sobel x + y, diagonal 1 wrap, matches the reference; a closed fold holds no canvas; a 3 × 3 image says the pooling has no output', async () => {
+  it('map 2 of Sobel x + y, diagonal 1 wrap, matches the reference, again after an edit; a closed fold holds no canvas; a 3 × 3 image says the pooling has no output', async () => {
     const sobelY = {
       weights: [
         [-1, -2, -1],
@@ -248,6 +252,23 @@ describe('stride against pooling on wasm', () => {
     await expectNumbers(page, '1,1,wrap:1', expected(image, spec, [1, 1, 'wrap']));
     expect(await shapesOf(page, 'Shrunk by stride 2, map 2')).toContain('14 × 14');
     expect(await axeViolations(page)).toEqual([]);
+
+    // An edit of filter 2 (its top-left weight from −1 to 3) is measured again after its frame.
+    const before = await bars(page, '1,1,wrap:1');
+    await page
+      .getByRole('tablist', { name: 'Filters' })
+      .getByRole('tab', { name: 'Filter 2', exact: true })
+      .click();
+    await typeInto(kernelCell(page, 2, 1, 1), '3');
+    const edited = { ...sobelY, weights: [[3, -2, -1], ...sobelY.weights.slice(1)] };
+    await expect
+      .poll(() => bars(page, '1,1,wrap:1').then((b) => b.stride.change), MEASURE)
+      .not.toBe(before.stride.change);
+    await expectNumbers(
+      page,
+      '1,1,wrap:1',
+      expected(image, { ...defaultSpec(), filters: [edited] }, [1, 1, 'wrap']),
+    );
 
     // Closed, the fold holds no canvas of the demo (the engine neither draws nor measures it).
     await page.locator('details[data-section="shrink"] > summary').click();
