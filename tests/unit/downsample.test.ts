@@ -372,7 +372,7 @@ describe('downsample against the reference on random layers', () => {
     );
     expect(tf.memory().numTensors).toBe(before);
     // Most draws compare values; the refusals and empty pools are drawn too, not filtered away.
-    expect(seen.compared).toBeGreaterThan(150);
+    expect(seen.compared).toBeGreaterThan(100);
     expect(seen.refused + seen.emptyPool).toBeGreaterThan(0);
   });
 });
