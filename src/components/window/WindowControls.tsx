@@ -38,7 +38,7 @@ export function WindowControls({ stop, count, reduced, t }: Props) {
           aria-label={t('window.stepBack')}
           title={t('window.stepBack')}
         >
-          <span aria-hidden="true">◀︎</span>
+          <span aria-hidden="true">|◀︎</span>
         </button>
         <button
           type="button"
@@ -56,7 +56,7 @@ export function WindowControls({ stop, count, reduced, t }: Props) {
           aria-label={t('window.stepForward')}
           title={t('window.stepForward')}
         >
-          <span aria-hidden="true">▶︎▶︎</span>
+          <span aria-hidden="true">▶︎|</span>
         </button>
       </div>
       <label className="sw-position">
