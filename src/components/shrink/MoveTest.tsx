@@ -121,6 +121,9 @@ export function MoveTest({ outcomes, map, height, width, active }: Props) {
       </div>
       <ChangeBars outcomes={outcomes} measured={measured} current={measureKey(map, shift)} />
       <p className="hint">{t('shrink.barsExplain')}</p>
+      {pixels > 0 && pixels % 2 === 0 && (
+        <p className="hint">{t('shrink.wholeCells', { n: pixels, cells: pixels / 2 })}</p>
+      )}
     </section>
   );
 }

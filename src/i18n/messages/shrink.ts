@@ -50,6 +50,8 @@ export const en = {
   'shrink.barTextZero': 'mean |Δ| {change} (the unmoved map is all zeros)',
   'shrink.noOutput': 'no output',
   'shrink.measuring': 'Measuring…',
+  'shrink.wholeCells':
+    'Here {n} px is exactly {cells} cell(s) of the shrunk maps: each map moves by whole cells, and the bars compare each cell with the one that was there before.',
   'shrink.barsExplain':
     'Each bar: the mean |Δ| over the map, as a share of the unmoved map’s mean |value|, on one scale for the three. Pooling tolerates small shifts: a max or mean over a 2 × 2 block often stays the same when its content moves by a pixel. A shift of 2 px moves a stride-2 or pooled map by exactly one cell, so compared position by position the change can be large even though the picture is the same, only moved.',
 };
@@ -104,6 +106,8 @@ export const ko: Record<keyof typeof en, string> = {
   'shrink.barTextZero': '평균 |Δ| {change} (옮기기 전 맵이 모두 0)',
   'shrink.noOutput': '출력 없음',
   'shrink.measuring': '측정 중…',
+  'shrink.wholeCells':
+    '지금 {n}픽셀은 줄인 맵의 정확히 {cells}칸입니다: 맵이 칸 단위로 통째로 움직이고, 막대는 각 칸을 원래 그 자리에 있던 칸과 비교합니다.',
   'shrink.barsExplain':
     '막대 하나: 맵 전체의 평균 |Δ|를 옮기기 전 맵의 평균 |값|에 대한 비율로, 세 막대를 같은 눈금으로 나타냅니다. 풀링은 작은 이동에 강합니다: 2 × 2 블록의 최댓값이나 평균은 내용이 한 픽셀 움직여도 그대로인 경우가 많습니다. 2픽셀 이동은 스트라이드 2 맵이나 풀링한 맵을 정확히 한 칸 옮기므로, 같은 그림이 옮겨졌을 뿐인데도 위치별로 비교한 변화는 클 수 있습니다.',
 };
