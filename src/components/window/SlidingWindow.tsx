@@ -84,7 +84,7 @@ export function SlidingWindow() {
             </p>
           ) : (
             <>
-              <div className="sw-stage" tabIndex={0} aria-label={t('window.picture')}>
+              <div className="sw-stage" role="group" tabIndex={0} aria-label={t('window.picture')}>
                 <WindowPicture model={model} input={input} poolKind={poolKind} inputMap={inputMap} t={t} />
               </div>
               <div className="sw-below">
