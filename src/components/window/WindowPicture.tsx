@@ -3,6 +3,7 @@ import type { CellRect } from '../../core/cellWindows.ts';
 import { stopOf } from '../../core/index.ts';
 import type { InputValues } from '../../engine/index.ts';
 import type { Translate } from '../../i18n/index.ts';
+import { CHANNEL_NAMES } from '../kernel/KernelGrid.tsx';
 import { CellGrid, type GridCellView } from './CellGrid.tsx';
 import {
   channelScale,
@@ -70,8 +71,10 @@ export function WindowPicture({ model, input, poolKind, inputMap, t }: Props) {
     one(current?.y ?? 0, current?.x ?? 0),
   );
   const channels = geometry.input.channels;
-  const shownChannel = layer > 0 ? Math.min(inputMap, channels - 1) : 0;
-  const rgb = conv && layer === 0 && channels === 3;
+  // An rgb-per-channel map reads one channel: its numbers are shown, not the colour.
+  const perChannel = layer === 0 && spec.channels === 'rgb-per-channel';
+  const shownChannel = layer > 0 ? Math.min(inputMap, channels - 1) : perChannel ? map % 3 : 0;
+  const rgb = conv && layer === 0 && channels === 3 && !perChannel;
 
   const { rows: ir, cols: ic } = inView;
   const inValues = useMemo((): ViewValues[] => {
@@ -157,6 +160,9 @@ export function WindowPicture({ model, input, poolKind, inputMap, t }: Props) {
               : t('window.caption.input')
             : t('window.caption.poolInput', { m })}
           {rgb && ` — ${t('window.caption.rgb')}`}
+          {conv &&
+            perChannel &&
+            ` — ${t('window.caption.channel', { channel: CHANNEL_NAMES[shownChannel] ?? '' })}`}
           {inView1 && <span className="sw-view">{inView1}</span>}
           {taps.length > 0 && (
             <span className="sw-view">
