@@ -4,6 +4,7 @@ import { useStore } from '../../store/index.ts';
 import { fits } from './gridValues.ts';
 import { useInputValues } from '../inspector/useInputValues.ts';
 import { useScrollToDemo } from '../useScrollToDemo.ts';
+import { useNearView } from './useNearView.ts';
 import { usePlayer, useReducedMotion } from './usePlayer.ts';
 import { useWindowModel } from './useWindowModel.ts';
 import './window.css';
@@ -38,7 +39,9 @@ export function SlidingWindow() {
   const [poolKind, setPoolKind] = useState<PoolKind>('maxPool');
   const [inputMap, setInputMap] = useState(0);
   const layer = model?.layer ?? 0;
-  const values = useInputValues(true, layer);
+  // Layer 1's input is the image, read back once per image; a deeper one's maps change with every edit.
+  const near = useNearView(ref);
+  const values = useInputValues(layer === 0 || near, layer);
   const input = values && model && fits(values, model.geometry) ? values : null;
   const count = model?.count ?? 0;
   const stop = model?.current?.index ?? 0;
