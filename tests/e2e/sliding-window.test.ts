@@ -136,7 +136,8 @@ describe('the sliding window on the default sample', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     const r = region(page);
     await expectStop(r, 1, 1, at(ref.conv, 0, 0));
-    expect(await r.getByRole('button', { name: 'Play', exact: true }).isDisabled()).toBe(true);
+    // The media query's change reaches the page as an event: wait for it.
+    await expect.poll(() => r.getByRole('button', { name: 'Play', exact: true }).isDisabled()).toBe(true);
     await expect.poll(() => r.innerText()).toMatch(/reduced motion/);
     await r.locator('.sw-stage').focus();
     await page.keyboard.press('Space');
