@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useT } from '../../i18n/index.ts';
 import { useStore } from '../../store/index.ts';
 import { fits } from './gridValues.ts';
@@ -14,12 +14,13 @@ import { WindowOverview } from './WindowOverview.tsx';
 import { WindowPicture } from './WindowPicture.tsx';
 import { WindowSource, type PoolKind } from './WindowSource.tsx';
 
-/** Keys typed into these stay theirs (a select's arrows, a number field); the slider keeps its arrows. */
+/** Keys that stay with their control: a list's or field's keys, the slider's arrows, a details button's Space. */
 function ownsKey(target: EventTarget, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target instanceof HTMLSelectElement || target instanceof HTMLTextAreaElement) return true;
   if (target instanceof HTMLInputElement) return !(target.type === 'range' && key === ' ');
-  return false;
+  // The details' own buttons (a deeper layer's map sums) are pressed with Space as usual.
+  return key === ' ' && target instanceof HTMLButtonElement && target.closest('.sw-details') !== null;
 }
 
 /**
@@ -35,6 +36,7 @@ export function SlidingWindow() {
   const model = useWindowModel();
   const hasImage = useStore((s) => s.image !== null);
   const playing = useStore((s) => s.window.playing);
+  const speed = useStore((s) => s.window.speed);
   const reduced = useReducedMotion();
   const [poolKind, setPoolKind] = useState<PoolKind>('maxPool');
   const [inputMap, setInputMap] = useState(0);
@@ -62,7 +64,13 @@ export function SlidingWindow() {
   };
 
   return (
-    <section ref={ref} className="panel sliding-window" aria-labelledby={headingId} onKeyDown={onKeyDown}>
+    <section
+      ref={ref}
+      className="panel sliding-window"
+      aria-labelledby={headingId}
+      onKeyDown={onKeyDown}
+      style={{ '--sw-step': `${Math.round(Math.min(150, 500 / speed))}ms` } as CSSProperties}
+    >
       <h2 id={headingId}>{t('window.heading')}</h2>
       <p className="hint sw-intro">{t('window.intro')}</p>
       {!hasImage || !model ? (
