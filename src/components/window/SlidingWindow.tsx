@@ -4,6 +4,7 @@ import { useStore } from '../../store/index.ts';
 import { fits } from './gridValues.ts';
 import { useInputValues } from '../inspector/useInputValues.ts';
 import { useScrollToDemo } from '../useScrollToDemo.ts';
+import { useWebcam } from '../../webcam/index.ts';
 import { useNearView } from './useNearView.ts';
 import { usePlayer, useReducedMotion } from './usePlayer.ts';
 import { useWindowModel } from './useWindowModel.ts';
@@ -42,8 +43,10 @@ export function SlidingWindow() {
   const [inputMap, setInputMap] = useState(0);
   const layer = model?.layer ?? 0;
   // Layer 1's input is the image, read back once per image; a deeper one's maps change with every edit.
+  // Live video would mean a readback per video frame: the window waits for the webcam to stop.
   const near = useNearView(ref);
-  const values = useInputValues(layer === 0 || near, layer);
+  const live = useWebcam((w) => w.status === 'live');
+  const values = useInputValues(!live && (layer === 0 || near), layer);
   const input = values && model && fits(values, model.geometry) ? values : null;
   const count = model?.count ?? 0;
   const stop = model?.current?.index ?? 0;
@@ -89,6 +92,8 @@ export function SlidingWindow() {
           {reduced && <p className="hint sw-reduced">{t('window.reduced')}</p>}
           {count === 0 ? (
             <p className="hint">{t('window.noPool')}</p>
+          ) : live ? (
+            <p className="hint">{t('window.webcam')}</p>
           ) : !input ? (
             <p className="hint sw-reading">
               {t(layer > 0 ? 'window.readingMaps' : 'window.reading', { layer: layer + 1 })}

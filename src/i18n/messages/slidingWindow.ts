@@ -32,6 +32,8 @@ export const en = {
     'Window on the feature map rows {top} to {bottom}, columns {left} to {right} (pool stride {sy} × {sx})',
   'window.reading': 'Reading the image…',
   'window.readingMaps': 'Reading the maps layer {layer} is fed…',
+  'window.webcam':
+    'The window waits while the webcam runs (following every video frame would slow the page down): stop the webcam to step over its last frame.',
   'window.noImage': 'Choose an image to watch the window slide over it.',
   'window.noPool': 'This pooling has no output on this map: its window does not fit.',
   'window.reduced':
@@ -90,6 +92,8 @@ export const ko: Record<keyof typeof en, string> = {
     '특성 맵의 {top}–{bottom}행, {left}–{right}열 위의 윈도우 (풀링 스트라이드 {sy} × {sx})',
   'window.reading': '이미지를 읽는 중…',
   'window.readingMaps': '{layer}층에 들어가는 맵을 읽는 중…',
+  'window.webcam':
+    '웹캠이 켜져 있는 동안 윈도우는 기다립니다 (모든 영상 프레임을 따라가면 페이지가 느려집니다). 웹캠을 멈추면 마지막 프레임 위에서 한 칸씩 볼 수 있습니다.',
   'window.noImage': '이미지를 고르면 윈도우가 그 위를 움직이는 모습을 볼 수 있습니다.',
   'window.noPool': '이 풀링은 이 특성 맵에서 출력이 없습니다: 윈도우가 맵보다 큽니다.',
   'window.reduced':
