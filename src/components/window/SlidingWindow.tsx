@@ -15,6 +15,9 @@ import { WindowOverview } from './WindowOverview.tsx';
 import { WindowPicture } from './WindowPicture.tsx';
 import { WindowSource, type PoolKind } from './WindowSource.tsx';
 
+/** Up to this many pixels the image is read back at once, seen or not (a 1024 × 1024 image, 4 MB). */
+const CHEAP_READ_PIXELS = 1 << 20;
+
 /** Keys that stay with their control: a list's or field's keys, the slider's arrows, a details button's Space. */
 function ownsKey(target: EventTarget, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -42,11 +45,14 @@ export function SlidingWindow() {
   const [poolKind, setPoolKind] = useState<PoolKind>('maxPool');
   const [inputMap, setInputMap] = useState(0);
   const layer = model?.layer ?? 0;
-  // Layer 1's input is the image, read back once per image; a deeper one's maps change with every edit.
+  // Layer 1's input is the image, read back once per image (a large one only when the panel is seen);
+  // a deeper layer's maps change with every edit.
   // Live video would mean a readback per video frame: the window waits for the webcam to stop.
   const near = useNearView(ref);
   const live = useWebcam((w) => w.status === 'live');
-  const values = useInputValues(!live && (layer === 0 || near), layer);
+  const input0 = model?.geometry.input;
+  const cheap = layer === 0 && !!input0 && input0.height * input0.width <= CHEAP_READ_PIXELS;
+  const values = useInputValues(!live && (cheap || near), layer);
   const input = values && model && fits(values, model.geometry) ? values : null;
   const count = model?.count ?? 0;
   const stop = model?.current?.index ?? 0;

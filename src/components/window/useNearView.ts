@@ -5,7 +5,7 @@ import { useEffect, useState, type RefObject } from 'react';
  * browser cannot tell. A deeper layer's input is read back after each edit, so only while it is seen.
  */
 export function useNearView(ref: RefObject<Element | null>, margin = '400px'): boolean {
-  const [near, setNear] = useState(true);
+  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
