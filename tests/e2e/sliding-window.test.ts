@@ -92,6 +92,15 @@ describe('the sliding window on the default sample', () => {
     expect(await slider(r).inputValue()).toBe('2');
     await r.getByRole('button', { name: 'Step back', exact: true }).click();
     await expectStop(r, 1, 1, at(ref.conv, 0, 0));
+    // The end of a row goes on to the start of the next.
+    await slider(r).fill('28');
+    await expectStop(r, 1, 28, at(ref.conv, 0, 27));
+    await r.getByRole('button', { name: 'Step forward', exact: true }).click();
+    await expectStop(r, 2, 1, at(ref.conv, 1, 0));
+    // The slider's own arrow keys move it.
+    await slider(r).focus();
+    await page.keyboard.press('ArrowRight');
+    await expectStop(r, 2, 2, at(ref.conv, 1, 1));
     // Stop 300 (1-based) of a 28-wide map: row 11, column 20, well inside the boot.
     expect(at(ref.conv, 10, 19)).not.toBe(0);
     await slider(r).fill('300');
