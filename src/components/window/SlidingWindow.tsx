@@ -83,7 +83,7 @@ export function SlidingWindow() {
       <h2 id={headingId}>{t('window.heading')}</h2>
       <p className="hint sw-intro">{t('window.intro')}</p>
       {!hasImage || !model ? (
-        <p className="hint">{t('window.noImage')}</p>
+        <p className="hint">{t(hasImage ? 'window.noOutput' : 'window.noImage')}</p>
       ) : (
         <>
           <WindowSource

@@ -34,6 +34,7 @@ export const en = {
   'window.readingMaps': 'Reading the maps layer {layer} is fed…',
   'window.webcam':
     'The window waits while the webcam runs (following every video frame would slow the page down): stop the webcam to step over its last frame.',
+  'window.noOutput': 'This network has no feature map for this image: nothing for the window to write.',
   'window.noImage': 'Choose an image to watch the window slide over it.',
   'window.noPool': 'This pooling has no output on this map: its window does not fit.',
   'window.reduced':
@@ -94,6 +95,7 @@ export const ko: Record<keyof typeof en, string> = {
   'window.readingMaps': '{layer}층에 들어가는 맵을 읽는 중…',
   'window.webcam':
     '웹캠이 켜져 있는 동안 윈도우는 기다립니다 (모든 영상 프레임을 따라가면 페이지가 느려집니다). 웹캠을 멈추면 마지막 프레임 위에서 한 칸씩 볼 수 있습니다.',
+  'window.noOutput': '이 네트워크는 이 이미지에서 특성 맵을 만들지 못합니다: 윈도우가 쓸 칸이 없습니다.',
   'window.noImage': '이미지를 고르면 윈도우가 그 위를 움직이는 모습을 볼 수 있습니다.',
   'window.noPool': '이 풀링은 이 특성 맵에서 출력이 없습니다: 윈도우가 맵보다 큽니다.',
   'window.reduced':
