@@ -47,7 +47,12 @@ export function downsampleGeometry(
 }
 
 /** Shapes and work of one way on an input of height × width. */
-export function downsampleCost(spec: LayerSpec, height: number, width: number, way: Downsampling): DownsampleCost {
+export function downsampleCost(
+  spec: LayerSpec,
+  height: number,
+  width: number,
+  way: Downsampling,
+): DownsampleCost {
   const made = downsampleSpec(spec, way);
   const geometry = layerGeometry(made, height, width);
   const { conv, pool } = geometry;

@@ -26,7 +26,8 @@ function shiftAxis(x: tf.Tensor3D, axis: 0 | 1, by: number, edge: ShiftEdge): tf
   if (step === 0 && edge === 'wrap') return x;
   if (edge === 'wrap') {
     const cut = size - step;
-    const tail = axis === 0 ? tf.slice(x, [cut, 0, 0], [step, -1, -1]) : tf.slice(x, [0, cut, 0], [-1, step, -1]);
+    const tail =
+      axis === 0 ? tf.slice(x, [cut, 0, 0], [step, -1, -1]) : tf.slice(x, [0, cut, 0], [-1, step, -1]);
     const head = axis === 0 ? tf.slice(x, [0, 0, 0], [cut, -1, -1]) : tf.slice(x, [0, 0, 0], [-1, cut, -1]);
     return tf.concat([tail, head], axis);
   }

@@ -76,4 +76,3 @@ export function defaultDemos(): DemoSlice {
     denseUnits: DEFAULT_DENSE_UNITS,
   };
 }
-

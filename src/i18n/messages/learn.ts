@@ -67,7 +67,8 @@ export const ko: Record<keyof typeof en, string> = {
   'learn.resume': '계속',
   'learn.stop': '멈춤',
   'learn.reset': '목표 필터 되돌리기',
-  'learn.resetHint': '목표 필터 되돌리기는 목표 필터를 필터 1에 다시 넣고, 멈춤은 학습된 필터를 그대로 둡니다.',
+  'learn.resetHint':
+    '목표 필터 되돌리기는 목표 필터를 필터 1에 다시 넣고, 멈춤은 학습된 필터를 그대로 둡니다.',
   'learn.starting': '워커를 시작하는 중…',
   'learn.progress': '{step}단계 · 손실 {loss}',
   'learn.pausedAt': '{step}단계에서 일시 정지 · 손실 {loss}',
